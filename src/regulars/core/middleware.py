@@ -1,0 +1,46 @@
+"""Per-user language and a request id that ties protocol entries of one request together."""
+
+import contextvars
+import uuid
+
+from django.conf import settings
+from django.utils import translation
+
+current_request_id: contextvars.ContextVar[uuid.UUID | None] = contextvars.ContextVar("request_id", default=None)
+
+
+class UserLanguageMiddleware:
+    """Speak the user's language, else the shop's, else the browser's (X1)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            language = user.effective_language
+        else:
+            language = translation.get_language_from_request(request) or settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        translation.deactivate()
+        return response
+
+
+class RequestIdMiddleware:
+    """Give every request an id; protocol entries written during it carry the id."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.id = uuid.uuid4()
+        token = current_request_id.set(request.id)
+        try:
+            response = self.get_response(request)
+        finally:
+            current_request_id.reset(token)
+        response.headers["X-Request-ID"] = str(request.id)
+        return response

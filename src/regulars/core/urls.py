@@ -1,0 +1,20 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from .views import admin, preferences, profile
+from .views.auth import LoginView
+
+app_name = "core"
+
+urlpatterns = [
+    path("login/", LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("preferences/columns/<slug:table>/", preferences.TableColumnsView.as_view(), name="table_columns"),
+    path("me/", profile.ProfileView.as_view(), name="profile"),
+    path("users/", admin.UserListView.as_view(), name="user_list"),
+    path("users/new/", admin.UserEditView.as_view(), name="user_add"),
+    path("users/<int:pk>/", admin.UserEditView.as_view(), name="user_edit"),
+    path("shops/", admin.ShopListView.as_view(), name="shop_list"),
+    path("shops/new/", admin.ShopEditView.as_view(), name="shop_add"),
+    path("shops/<int:pk>/", admin.ShopEditView.as_view(), name="shop_edit"),
+]

@@ -1,0 +1,107 @@
+"""One list view and one edit view for every model (after NetBox's ObjectListView).
+
+The list view filters with the model's FilterSet (the same one the API uses), shows the
+user's columns, and answers htmx requests with just the results, so search updates as
+the user types.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+from django_tables2 import RequestConfig
+
+from ..pagination import CappedPaginator
+from ..roles import Role
+from .mixins import RoleRequiredMixin
+
+
+class ObjectListView(RoleRequiredMixin, TemplateView):
+    """List, search and filter the objects of one model."""
+
+    template_name = "core/object_list.html"
+    results_template_name = "core/_object_list_results.html"
+    queryset = None
+    filterset_class = None
+    table_class = None
+    title = ""
+    add_url = ""
+    add_role = Role.MANAGER
+    search_placeholder = ""
+    per_page = 25
+
+    def get_queryset(self):
+        return self.queryset.all()
+
+    def get_table(self):
+        filterset = self.filterset_class(self.request.GET or None, queryset=self.get_queryset(), request=self.request)
+        rows = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
+        if filterset.is_bound and not filterset.is_valid():
+            rows = rows.none()
+        table = self.table_class(rows, user=self.request.user)
+        RequestConfig(self.request, paginate={"per_page": self.per_page, "paginator_class": CappedPaginator}).configure(
+            table
+        )
+        return filterset, table
+
+    def get_context_data(self, **kwargs):
+        filterset, table = self.get_table()
+        return super().get_context_data(
+            filterset=filterset,
+            table=table,
+            title=self.title,
+            add_url=reverse(self.add_url) if self.add_url and self.request.user.has_role(self.add_role) else "",
+            search_placeholder=self.search_placeholder,
+            columns_available=self.table_class.available_columns(),
+            columns_selected=table.selected_columns,
+            prefs_key=self.table_class.prefs_key,
+            **kwargs,
+        )
+
+    def get_template_names(self):
+        if self.request.htmx and self.request.htmx.target == "results":
+            return [self.results_template_name]
+        return [self.template_name]
+
+
+class ObjectEditView(RoleRequiredMixin, TemplateView):
+    """Create and edit with one form (C1): without a primary key the form is empty."""
+
+    template_name = "core/object_edit.html"
+    model = None
+    form_class = None
+    required_role = Role.MANAGER
+    success_url = ""
+
+    def get_object(self):
+        pk = self.kwargs.get("pk")
+        return get_object_or_404(self.model, pk=pk) if pk else None
+
+    def save(self, form):
+        return form.save()
+
+    def get_form(self, obj):
+        return self.form_class(self.request.POST or None, instance=obj)
+
+    def get(self, request, *args, **kwargs):
+        obj = self.get_object()
+        return self.render_to_response(self.get_context_data(form=self.get_form(obj), object=obj))
+
+    def post(self, request, *args, **kwargs):
+        obj = self.get_object()
+        form = self.get_form(obj)
+        if form.is_valid():
+            saved = self.save(form)
+            messages.success(request, _("Saved: %(object)s") % {"object": saved})
+            return HttpResponseRedirect(reverse(self.success_url))
+        return self.render_to_response(self.get_context_data(form=form, object=obj), status=400)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = str(kwargs["object"]) if kwargs.get("object") else _("New %(model)s") % {
+            "model": self.model._meta.verbose_name
+        }
+        context["cancel_url"] = reverse(self.success_url)
+        return context

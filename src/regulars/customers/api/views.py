@@ -1,0 +1,133 @@
+"""Customer endpoints: search, create, read with ETag, change with If-Match, protocol."""
+
+from django.db.models import Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import APIException
+from rest_framework.response import Response
+
+from ..filters import CustomerFilterSet
+from ..models import Consent, Customer, CustomerGroup
+from ..services import DuplicateNumberError, StaleCustomerError
+from .serializers import CustomerGroupSerializer, CustomerSerializer, ProtocolEntrySerializer
+
+IF_MATCH = OpenApiParameter(
+    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, description="The ETag of the customer as last read."
+)
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_code = "stale"
+
+
+def etag(customer: Customer) -> str:
+    return f'"{customer.pk}-{customer.version}"'
+
+
+def version_from_if_match(header: str | None, customer_id: int) -> int | None:
+    """The version named by an If-Match header; None when the header is absent or "*"; -1 when it is foreign."""
+    if not header or header.strip() == "*":
+        return None
+    value = header.strip().removeprefix("W/").strip('"')
+    pk, _sep, version = value.partition("-")
+    if pk != str(customer_id) or not version.isdigit():
+        return -1
+    return int(version)
+
+
+@extend_schema_view(
+    partial_update=extend_schema(parameters=[IF_MATCH], responses={200: CustomerSerializer, 412: OpenApiResponse()}),
+    update=extend_schema(parameters=[IF_MATCH], responses={200: CustomerSerializer, 412: OpenApiResponse()}),
+)
+class CustomerViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Customers: `q` searches names in any spelling, numbers, phones and e-mails. Never deleted."""
+
+    serializer_class = CustomerSerializer
+    filterset_class = CustomerFilterSet
+    queryset = Customer.objects.prefetch_related(
+        "phones", "emails", "groups", Prefetch("consents", queryset=Consent.objects.order_by("kind"))
+    )
+
+    def retrieve(self, request, *args, **kwargs):
+        response = super().retrieve(request, *args, **kwargs)
+        response["ETag"] = etag(self.get_object())
+        return response
+
+    def update(self, request, *args, **kwargs):
+        customer = self.get_object()
+        version = version_from_if_match(request.headers.get("If-Match"), customer.pk)
+        if version is not None and version != customer.version:
+            return self._stale(customer, version)
+        serializer = self.get_serializer(
+            customer, data=request.data, partial=kwargs.get("partial", False), context={
+                **self.get_serializer_context(), "expected_version": version
+            },
+        )
+        serializer.is_valid(raise_exception=True)
+        try:
+            saved = serializer.save()
+        except StaleCustomerError as stale:
+            return self._stale(stale.customer, version)
+        except DuplicateNumberError:
+            return Response({"number": ["This customer number is taken already."]}, status=400)
+        fresh = self.get_queryset().get(pk=saved.pk)
+        response = Response(self.get_serializer(fresh).data)
+        response["ETag"] = etag(fresh)
+        return response
+
+    def perform_create(self, serializer):
+        serializer.instance = serializer.save()
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        try:
+            saved = serializer.save()
+        except DuplicateNumberError:
+            return Response({"number": ["This customer number is taken already."]}, status=400)
+        fresh = self.get_queryset().get(pk=saved.pk)
+        response = Response(self.get_serializer(fresh).data, status=status.HTTP_201_CREATED)
+        response["ETag"] = etag(fresh)
+        response["Location"] = f"{request.build_absolute_uri(request.path)}{fresh.pk}/"
+        return response
+
+    def _stale(self, customer: Customer, version: int | None):
+        from regulars.audit.services import changes_since
+
+        changes = changes_since(customer=customer, version=max(version or 0, 0)).select_related("supersedes")
+        body = {
+            "detail": str(
+                StaleCustomerError(customer, []).args[0]
+            ),
+            "current_version": customer.version,
+            "changes": ProtocolEntrySerializer(changes, many=True).data,
+        }
+        response = Response(body, status=status.HTTP_412_PRECONDITION_FAILED)
+        response["ETag"] = etag(customer)
+        return response
+
+    @extend_schema(responses=ProtocolEntrySerializer(many=True), filters=False)
+    @action(detail=True, methods=["get"], filterset_class=None)
+    def protocol(self, request, pk=None):
+        """The customer's protocol entries, newest first (P1)."""
+        customer = self.get_object()
+        entries = customer.protocol.select_related("supersedes").order_by("-id")
+        page = self.paginate_queryset(entries)
+        return self.get_paginated_response(ProtocolEntrySerializer(page, many=True).data)
+
+
+class CustomerGroupViewSet(viewsets.ReadOnlyModelViewSet):
+    """Customer groups; their keys are what `groups` takes on a customer."""
+
+    serializer_class = CustomerGroupSerializer
+    queryset = CustomerGroup.objects.all()
+    filterset_fields = ["active"]

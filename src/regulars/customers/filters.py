@@ -1,0 +1,48 @@
+"""One FilterSet for the customer list and the API (L1-L3): quick search plus combinable filters."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from regulars.core.models import Shop, StaffMember
+
+from .models import Customer, CustomerGroup
+from .search import search
+
+MONTHS = [(m, m) for m in range(1, 13)]
+
+
+class CustomerFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_q", label=_("Search"), max_length=100)
+    active = django_filters.BooleanFilter(label=_("active"))
+    group = django_filters.ModelMultipleChoiceFilter(
+        field_name="groups__key",
+        to_field_name="key",
+        queryset=CustomerGroup.objects.all(),
+        label=_("group"),
+    )
+    country = django_filters.ChoiceFilter(choices=countries, label=_("country"))
+    postcode = django_filters.CharFilter(lookup_expr="startswith", label=_("postcode starts with"), max_length=16)
+    city = django_filters.CharFilter(lookup_expr="iexact", label=_("city"), max_length=100)
+    regular_staff = django_filters.ModelChoiceFilter(queryset=StaffMember.objects.all(), label=_("regular staff member"))
+    home_shop = django_filters.ModelChoiceFilter(queryset=Shop.objects.all(), label=_("shop"))
+    birthday_month = django_filters.NumberFilter(
+        field_name="birthday", lookup_expr="month", label=_("birthday in month"), min_value=1, max_value=12
+    )
+    created_after = django_filters.DateFilter(field_name="created_at", lookup_expr="date__gte", label=_("created from"))
+    created_before = django_filters.DateFilter(field_name="created_at", lookup_expr="date__lte", label=_("created until"))
+
+    class Meta:
+        model = Customer
+        fields = ["q", "active", "group", "country", "postcode", "city", "regular_staff", "home_shop"]
+
+    def filter_q(self, queryset, name, value):
+        return search(queryset, value)
+
+
+class GroupFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Search"), max_length=100)
+
+    class Meta:
+        model = CustomerGroup
+        fields = ["q", "active"]

@@ -1,0 +1,183 @@
+"""The customer form: the same for a new customer and for changes (C1)."""
+
+from datetime import date
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from regulars.core.models import StaffMember
+
+from .models import ConsentKind, ConsentSource, Customer, CustomerGroup, EmailKind, PhoneKind
+from .services import CustomerData
+from .validators import format_phone, normalise_phone, normalise_postcode, normalise_vat_id
+
+MASTER_FIELDS = [
+    "number", "active", "salutation", "title", "first_name", "last_name", "company", "street", "address_extra",
+    "postcode", "city", "country", "language", "birthday", "anniversary", "groups", "referred_by", "regular_staff",
+    "home_shop", "popup_mode", "popup_text", "debtor_number", "vat_id", "vat_treatment", "id_card_number",
+]  # fmt: skip
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+class CustomerForm(forms.ModelForm):
+    """Master data, contact preferences and consents of one customer."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Customer
+        fields = MASTER_FIELDS
+        widgets = {
+            "birthday": DateInput,
+            "anniversary": DateInput,
+            "groups": forms.CheckboxSelectMultiple,
+            "referred_by": forms.HiddenInput,
+            "popup_text": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {"number": _("Leave empty to get the next free number.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["number"].required = False
+        self.fields["groups"].queryset = CustomerGroup.objects.filter(active=True)
+        self.fields["regular_staff"].queryset = StaffMember.objects.filter(active=True)
+        self.fields["version"].initial = self.instance.version if self.instance.pk else None
+        for kind, label in ConsentKind.choices:
+            given = self._given_consent(kind)
+            self.fields[f"consent_{kind}"] = forms.BooleanField(label=label, required=False, initial=bool(given))
+            self.fields[f"consent_{kind}_date"] = forms.DateField(
+                label=_("date"), required=False, widget=DateInput, initial=given.given_on if given else None
+            )
+            self.fields[f"consent_{kind}_source"] = forms.ChoiceField(
+                label=_("source"), choices=ConsentSource.choices, initial=given.source if given else ConsentSource.TILL
+            )
+
+    def _given_consent(self, kind):
+        if not self.instance.pk:
+            return None
+        return next((c for c in self.instance.consents.all() if c.kind == kind), None)
+
+    @property
+    def consent_rows(self):
+        return [
+            (self[f"consent_{kind}"], self[f"consent_{kind}_date"], self[f"consent_{kind}_source"])
+            for kind in ConsentKind.values
+        ]
+
+    def clean_vat_id(self):
+        return normalise_vat_id(self.cleaned_data["vat_id"])
+
+    def clean_referred_by(self):
+        referred_by = self.cleaned_data.get("referred_by")
+        if referred_by and self.instance.pk and referred_by.pk == self.instance.pk:
+            raise ValidationError(_("A customer cannot have referred themselves."))
+        return referred_by
+
+    def clean(self):
+        data = super().clean()
+        if "postcode" in data and data.get("country"):
+            try:
+                data["postcode"] = normalise_postcode(data["postcode"], data["country"])
+            except ValidationError as error:
+                self.add_error("postcode", error)
+        if not any(data.get(name) for name in ("first_name", "last_name", "company")):
+            raise ValidationError(_("Please enter a name or a company."))
+        for kind in ConsentKind.values:
+            if data.get(f"consent_{kind}") and not data.get(f"consent_{kind}_date"):
+                data[f"consent_{kind}_date"] = date.today()
+            given_on = data.get(f"consent_{kind}_date")
+            if given_on and given_on > date.today():
+                self.add_error(f"consent_{kind}_date", _("This date lies in the future."))
+        return data
+
+    def consents(self) -> dict:
+        data = self.cleaned_data
+        return {
+            kind: (data[f"consent_{kind}_date"], data[f"consent_{kind}_source"])
+            for kind in ConsentKind.values
+            if data.get(f"consent_{kind}")
+        }
+
+    def to_data(self, phones: "PhoneFormSet", emails: "EmailFormSet") -> CustomerData:
+        fields = {name: self.cleaned_data[name] for name in MASTER_FIELDS if name != "groups"}
+        return CustomerData(
+            fields=fields,
+            phones=phones.entries(),
+            emails=emails.entries(),
+            groups=list(self.cleaned_data["groups"]),
+            consents=self.consents(),
+        )
+
+
+class PhoneForm(forms.Form):
+    number = forms.CharField(label=_("phone number"), max_length=40, required=False)
+    kind = forms.ChoiceField(label=_("kind"), choices=PhoneKind.choices, initial=PhoneKind.MOBILE)
+
+    def __init__(self, *args, region="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.region = region
+        self.fields["number"].widget.attrs.update({"type": "tel", "autocomplete": "off"})
+
+    def clean_number(self):
+        raw = self.cleaned_data["number"].strip()
+        return normalise_phone(raw, self.region) if raw else ""
+
+
+class EmailForm(forms.Form):
+    address = forms.EmailField(label=_("e-mail address"), max_length=254, required=False)
+    kind = forms.ChoiceField(label=_("kind"), choices=EmailKind.choices, initial=EmailKind.PRIVATE)
+
+
+class _EntriesFormSet(forms.BaseFormSet):
+    value_field = ""
+
+    def entries(self) -> list[tuple[str, str]]:
+        seen, rows = set(), []
+        for form in self.forms:
+            value = form.cleaned_data.get(self.value_field)
+            if value and not form.cleaned_data.get("DELETE") and value not in seen:
+                seen.add(value)
+                rows.append((value, form.cleaned_data["kind"]))
+        return rows
+
+
+class _PhoneFormSet(_EntriesFormSet):
+    value_field = "number"
+
+
+class _EmailFormSet(_EntriesFormSet):
+    value_field = "address"
+
+
+PhoneFormSet = forms.formset_factory(PhoneForm, formset=_PhoneFormSet, extra=1, can_delete=True, max_num=10)
+EmailFormSet = forms.formset_factory(EmailForm, formset=_EmailFormSet, extra=1, can_delete=True, max_num=10)
+
+
+def part_formsets(customer: Customer | None, data=None):
+    """The phone and e-mail rows of the form, filled from the customer or from the submitted data."""
+    region = (data.get("country") if data else None) or (str(customer.country) if customer else "")
+    region = region or settings.REGULARS_DEFAULT_COUNTRY
+    phones_initial = (
+        [{"number": format_phone(p.number, region), "kind": p.kind} for p in customer.phones.all()] if customer else []
+    )
+    emails_initial = [{"address": e.address, "kind": e.kind} for e in customer.emails.all()] if customer else []
+    phones = PhoneFormSet(data, initial=phones_initial, prefix="phones", form_kwargs={"region": region})
+    emails = EmailFormSet(data, initial=emails_initial, prefix="emails")
+    return phones, emails
+
+
+class GroupForm(forms.ModelForm):
+    """A customer group; its key is what the API and imports use ("standard", "webshop")."""
+
+    class Meta:
+        model = CustomerGroup
+        fields = ["name", "key", "active"]
+        help_texts = {"key": _("Short name for interfaces and imports: lower-case letters, digits and hyphens.")}

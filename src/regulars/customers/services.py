@@ -1,0 +1,194 @@
+"""Creating and changing customers: numbering, search keys, protocol and lost-update checks."""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from regulars.audit.models import Action, ProtocolEntry
+from regulars.audit.services import changes_since, record_changes
+from regulars.core.services import next_number
+from regulars.core.text import fold_words
+
+from .models import Consent, ConsentKind, Customer, CustomerEmail, CustomerGroup, CustomerPhone, SearchKey
+from .search import keys_for
+
+FIRST_CUSTOMER_NUMBER = 10001
+#: master-data fields written to the protocol, in the order of the form
+PROTOCOL_FIELDS = [
+    "number", "active", "salutation", "title", "first_name", "last_name", "company", "street", "address_extra",
+    "postcode", "city", "country", "language", "birthday", "anniversary", "referred_by", "regular_staff",
+    "home_shop", "popup_mode", "popup_text", "debtor_number", "vat_id", "vat_treatment", "id_card_number",
+]  # fmt: skip
+
+
+class StaleCustomerError(Exception):
+    """Someone else saved the customer after the form was opened; their changes are in `changes`."""
+
+    def __init__(self, customer: Customer, changes: list[ProtocolEntry]):
+        super().__init__(_("This customer was changed by someone else in the meantime."))
+        self.customer = customer
+        self.changes = changes
+
+
+class DuplicateNumberError(Exception):
+    """The customer number is taken already."""
+
+
+@dataclass
+class CustomerData:
+    """What a form or an API call wants a customer to look like; None leaves a part as it is."""
+
+    fields: dict = field(default_factory=dict)
+    phones: list[tuple[str, str]] | None = None
+    emails: list[tuple[str, str]] | None = None
+    groups: list[CustomerGroup] | None = None
+    consents: dict[str, tuple[date, str]] | None = None
+
+
+@dataclass
+class _Parts:
+    phones: list[tuple[str, str]]
+    emails: list[tuple[str, str]]
+    groups: list[CustomerGroup]
+    consents: dict[str, tuple[date, str]]
+
+    @classmethod
+    def load(cls, customer: Customer) -> "_Parts":
+        if customer.pk is None:
+            return cls([], [], [], {})
+        return cls(
+            phones=[(p.number, p.kind) for p in customer.phones.all()],
+            emails=[(e.address, e.kind) for e in customer.emails.all()],
+            groups=list(customer.groups.all()),
+            consents={c.kind: (c.given_on, c.source) for c in customer.consents.all()},
+        )
+
+    def merged(self, data: CustomerData) -> "_Parts":
+        return _Parts(
+            phones=self.phones if data.phones is None else list(data.phones),
+            emails=self.emails if data.emails is None else list(data.emails),
+            groups=self.groups if data.groups is None else list(data.groups),
+            consents=self.consents if data.consents is None else dict(data.consents),
+        )
+
+
+def _text(value) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _state(customer: Customer, parts: _Parts) -> dict[str, str]:
+    """Every logged field of the customer as text, the way the protocol shows it."""
+    state = {name: _text(getattr(customer, name)) for name in PROTOCOL_FIELDS}
+    state["phones"] = "; ".join(f"{number} ({kind})" for number, kind in parts.phones)
+    state["emails"] = "; ".join(f"{address} ({kind})" for address, kind in parts.emails)
+    state["groups"] = ", ".join(sorted(g.key for g in parts.groups))
+    for kind in ConsentKind.values:
+        given = parts.consents.get(kind)
+        state[f"consent_{kind}"] = f"{given[0].isoformat()} ({given[1]})" if given else ""
+    return state
+
+
+def snapshot(customer: Customer) -> dict[str, str]:
+    """The customer's logged fields as they are stored now."""
+    return _state(customer, _Parts.load(customer))
+
+
+def sort_name(customer: Customer) -> str:
+    return " ".join(fold_words(f"{customer.last_name} {customer.first_name} {customer.company}"))[:255]
+
+
+def index_customer(customer: Customer, parts: _Parts) -> None:
+    """Rewrite the customer's search keys from its current data."""
+    keys = keys_for(
+        number=customer.number,
+        first_name=customer.first_name,
+        last_name=customer.last_name,
+        company=customer.company,
+        phones=[number for number, _kind in parts.phones],
+        emails=[address for address, _kind in parts.emails],
+    )
+    SearchKey.objects.filter(customer=customer).delete()
+    SearchKey.objects.bulk_create(SearchKey(customer=customer, key=key) for key in sorted(keys))
+
+
+def _write_parts(customer: Customer, old: _Parts, new: _Parts) -> None:
+    if new.phones != old.phones:
+        customer.phones.all().delete()
+        CustomerPhone.objects.bulk_create(CustomerPhone(customer=customer, number=n, kind=k) for n, k in new.phones)
+    if new.emails != old.emails:
+        customer.emails.all().delete()
+        CustomerEmail.objects.bulk_create(CustomerEmail(customer=customer, address=a, kind=k) for a, k in new.emails)
+    if {g.pk for g in new.groups} != {g.pk for g in old.groups}:
+        customer.groups.set(new.groups)
+    if new.consents != old.consents:
+        customer.consents.all().delete()
+        Consent.objects.bulk_create(
+            Consent(customer=customer, kind=kind, given_on=given_on, source=source)
+            for kind, (given_on, source) in new.consents.items()
+        )
+
+
+def _save(customer: Customer) -> None:
+    try:
+        with transaction.atomic():
+            customer.save()
+    except IntegrityError as error:
+        if Customer.objects.filter(number=customer.number).exclude(pk=customer.pk).exists():
+            raise DuplicateNumberError(customer.number) from error
+        raise
+
+
+def _is_free_number(value: int) -> bool:
+    return not Customer.objects.filter(number=str(value)).exists()
+
+
+def create_customer(*, data: CustomerData, user) -> Customer:
+    """Add a customer to the file; a number is assigned when none is given (C3). Protocolled (P1)."""
+    with transaction.atomic():
+        customer = Customer(**data.fields)
+        if not customer.number:
+            customer.number = str(next_number(series="customer", start=FIRST_CUSTOMER_NUMBER, is_free=_is_free_number))
+        customer.sort_name = sort_name(customer)
+        _save(customer)
+        old = _Parts.load(Customer())
+        new = old.merged(data)
+        _write_parts(customer, old, new)
+        index_customer(customer, new)
+        record_changes(customer=customer, before={}, after=_state(customer, new), user=user, action=Action.CREATED)
+    return customer
+
+
+def update_customer(*, customer_id: int, data: CustomerData, expected_version: int | None, user) -> Customer:
+    """Change a customer; refused with StaleCustomerError when it changed since `expected_version`.
+
+    Every changed field is protocolled with its old value and the entry it overwrites (P1).
+    """
+    with transaction.atomic():
+        customer = Customer.objects.select_for_update().get(pk=customer_id)
+        if expected_version is not None and customer.version != expected_version:
+            raise StaleCustomerError(customer, list(changes_since(customer=customer, version=expected_version)))
+        old_parts = _Parts.load(customer)
+        before = _state(customer, old_parts)
+        for name, value in data.fields.items():
+            setattr(customer, name, value)
+        if not customer.number:
+            customer.number = before["number"]
+        new_parts = old_parts.merged(data)
+        after = _state(customer, new_parts)
+        if after == before:
+            return customer
+        customer.version += 1
+        customer.sort_name = sort_name(customer)
+        _save(customer)
+        _write_parts(customer, old_parts, new_parts)
+        index_customer(customer, new_parts)
+        record_changes(customer=customer, before=before, after=after, user=user)
+    return customer

@@ -1,0 +1,50 @@
+"""Search finds customers by any spelling, number, phone format and e-mail (L2, C5)."""
+
+import pytest
+
+from regulars.customers.models import Customer
+from regulars.customers.search import search
+
+
+def found(text):
+    return [c.last_name or c.company for c in search(Customer.objects.all(), text)]
+
+
+@pytest.fixture
+def family(make_customer):
+    return [
+        make_customer(first_name="Anna", last_name="Müller", phones=[("+491711234567", "mobile")]),
+        make_customer(first_name="Bernd", last_name="Mueller", emails=[("b.mueller@web.de", "private")]),
+        make_customer(first_name="Carla", last_name="Muller"),
+        make_customer(first_name="Dirk", last_name="Schmidt"),
+    ]
+
+
+@pytest.mark.parametrize("typed", ["Müller", "Mueller", "Muller", "MÜLLER", "mueller", "mül", "mue"])
+def test_l2_every_spelling_finds_all_three(family, typed):
+    assert sorted(found(typed)) == ["Mueller", "Muller", "Müller"]
+
+
+def test_l2_first_and_last_name_in_any_order(family):
+    assert found("anna mül") == ["Müller"]
+    assert found("mueller anna") == ["Müller"]
+    assert found("müller carla") == ["Muller"]
+
+
+@pytest.mark.parametrize("typed", ["0171 1234567", "+49 171 1234567", "0049171-1234567", "(0171) 123", "1711234"])
+def test_l2_phone_in_any_format(family, typed):
+    assert found(typed) == ["Müller"]
+
+
+def test_l2_customer_number_and_email(family):
+    assert found(family[3].number) == ["Schmidt"]
+    assert found("b.mueller@") == ["Mueller"]
+
+
+def test_l2_a_customer_matching_twice_is_listed_once(make_customer):
+    make_customer(first_name="Anna", last_name="Annabel")
+    assert found("ann") == ["Annabel"]
+
+
+def test_l2_nothing_typed_lists_everyone(family):
+    assert len(found("  ")) == 4

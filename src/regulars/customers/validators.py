@@ -1,0 +1,91 @@
+"""Checks and normal forms for what staff type: phones, VAT IDs, postcodes, dates."""
+
+import re
+from datetime import date
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from stdnum.eu import vat
+
+POSTCODE_FORMATS = {
+    "DE": (re.compile(r"^\d{5}$"), "12345"),
+    "NL": (re.compile(r"^(\d{4}) ?([A-Za-z]{2})$"), "1234 AB"),
+    "AT": (re.compile(r"^\d{4}$"), "1234"),
+    "BE": (re.compile(r"^\d{4}$"), "1234"),
+    "CH": (re.compile(r"^\d{4}$"), "1234"),
+    "LU": (re.compile(r"^(?:L-?)?(\d{4})$"), "1234"),
+    "DK": (re.compile(r"^\d{4}$"), "1234"),
+    "FR": (re.compile(r"^\d{5}$"), "12345"),
+}
+
+
+def normalise_phone(raw: str, region: str) -> str:
+    """The number in international form (+4917112345678); an error naming the value when it is no phone number."""
+    try:
+        parsed = phonenumbers.parse(raw, region or None)
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is None or not phonenumbers.is_valid_number(parsed):
+        raise ValidationError(
+            _("“%(value)s” is not a valid phone number. Please check the digits and the area code."),
+            code="invalid_phone",
+            params={"value": raw},
+        )
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
+
+
+def format_phone(e164: str, home_region: str = "") -> str:
+    """A stored number as people write it: national within the shop's country, else international."""
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if home_region and phonenumbers.region_code_for_number(parsed) == home_region:
+        return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def normalise_vat_id(raw: str) -> str:
+    """A valid EU VAT ID in compact form (DE123456789); an error when the check digits do not match."""
+    value = raw.strip()
+    if not value:
+        return ""
+    if not vat.is_valid(value):
+        raise ValidationError(
+            _("“%(value)s” is not a valid VAT ID. It starts with the country code, e.g. DE123456789 or NL123456789B01."),
+            code="invalid_vat_id",
+            params={"value": raw},
+        )
+    return vat.compact(value)
+
+
+def normalise_postcode(raw: str, country: str) -> str:
+    """The postcode in its country's form ("1234 AB" in the Netherlands); an error when it cannot be one."""
+    value = raw.strip()
+    rule = POSTCODE_FORMATS.get(str(country))
+    if not value or rule is None:
+        return value
+    pattern, example = rule
+    match = pattern.match(value)
+    if not match:
+        raise ValidationError(
+            _("“%(value)s” is not a postcode of this country. Example: %(example)s."),
+            code="invalid_postcode",
+            params={"value": raw, "example": example},
+        )
+    if str(country) == "NL":
+        return f"{match.group(1)} {match.group(2).upper()}"
+    if str(country) == "LU":
+        return match.group(1)
+    return value
+
+
+def validate_past_date(value: date | None) -> None:
+    """Birthdays and anniversaries lie in the past, and not before 1900."""
+    if value is None:
+        return
+    if value > date.today():
+        raise ValidationError(_("This date lies in the future."), code="future_date")
+    if value.year < 1900:
+        raise ValidationError(_("This date lies before 1900."), code="too_old")

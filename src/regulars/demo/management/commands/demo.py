@@ -1,0 +1,32 @@
+"""`regulars demo [--customers N]`: demo shops, logins and customers; running it again adds only what is missing."""
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from regulars.demo.services import build
+
+
+class Command(BaseCommand):
+    help = "Load demo data: a German and a Dutch shop, staff, logins and N customers."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--customers", type=int, default=2000, help="how many customers (up to 1,000,000)")
+
+    def handle(self, *args, customers, **options):
+        if not 0 <= customers <= 1_000_000:
+            raise CommandError("--customers takes a number from 0 to 1,000,000.")
+        started = time.monotonic()
+
+        def progress(done, todo):
+            if done == todo or done % 50_000 == 0:
+                self.stdout.write(f"  customers: {done:,} of {todo:,} ({time.monotonic() - started:.0f} s)")
+
+        result = build(customers=customers, progress=progress)
+        self.stdout.write(
+            f"Demo data ready: {', '.join(s.name for s in result.shops)}; "
+            f"{result.created_customers:,} customers added in {time.monotonic() - started:.0f} s."
+        )
+        self.stdout.write("Demo logins (user name / password / role):")
+        for username, password, role in result.logins:
+            self.stdout.write(f"  {username:8} {password:16} {role}")

@@ -1,0 +1,214 @@
+"""Demo data: a German and a Dutch shop, staff, logins and many realistic customers.
+
+Customers are written in bulk (COPY on PostgreSQL, executemany on SQLite) with their phones,
+e-mails, groups, search keys and a "created" protocol entry, so that a million take minutes.
+Running it again only adds what is missing.
+"""
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from regulars.audit.models import Action, ProtocolEntry
+from regulars.core.models import NumberSequence, Shop, StaffMember, User
+from regulars.core.roles import Role
+from regulars.core.services import create_user
+from regulars.core.text import fold_words
+from regulars.customers.models import Customer, CustomerEmail, CustomerGroup, CustomerPhone, SearchKey
+from regulars.customers.search import keys_for
+from regulars.customers.services import FIRST_CUSTOMER_NUMBER
+
+from . import names
+from .bulk import bulk_insert
+
+DEMO_LOGINS = [
+    # user name, role, password, shop index, language
+    ("admin", Role.ADMIN, "regulars-admin", 0, ""),
+    ("chef", Role.MANAGER, "regulars-chef", 0, "de"),
+    ("kasse", Role.CASHIER, "regulars-kasse", 0, "de"),
+    ("kassa", Role.CASHIER, "regulars-kassa", 1, "nl"),
+]
+BATCH = 5000
+
+
+@dataclass
+class DemoResult:
+    shops: list[Shop]
+    created_customers: int
+    logins: list[tuple[str, str, str]]
+
+
+def ensure_shops() -> list[Shop]:
+    """The German salon and the Dutch shop, with their staff."""
+    de, _ = Shop.objects.get_or_create(
+        name="Salon Sonnenschein",
+        defaults={"street": "Ehrenstraße 12", "postcode": "50672", "city": "Köln", "country": "DE", "language": "de",
+                  "vat_id": "DE136695976"},
+    )  # fmt: skip
+    nl, _ = Shop.objects.get_or_create(
+        name="Kapsalon De Linde",
+        defaults={"street": "Oudegracht 101", "postcode": "3511 AD", "city": "Utrecht", "country": "NL",
+                  "language": "nl", "vat_id": "NL004495445B01"},
+    )  # fmt: skip
+    for shop, staff in ((de, ["Jana Krüger", "Mehmet Öztürk", "Lisa Weiß"]), (nl, ["Sanne de Wit", "Joost Bakker"])):
+        for name in staff:
+            StaffMember.objects.get_or_create(name=name, shop=shop)
+    return [de, nl]
+
+
+def ensure_logins(shops: list[Shop]) -> list[tuple[str, str, str]]:
+    logins = []
+    for username, role, password, shop_index, language in DEMO_LOGINS:
+        if not User.objects.filter(username=username).exists():
+            create_user(username=username, role=role, password=password, shop=shops[shop_index], language=language)
+        logins.append((username, password, str(role.label)))
+    return logins
+
+
+def ensure_groups() -> list[CustomerGroup]:
+    for key, name in (("vip", "VIP"), ("stammkunden", "Stammkunden")):
+        CustomerGroup.objects.get_or_create(key=key, defaults={"name": name})
+    return list(CustomerGroup.objects.order_by("pk"))
+
+
+def _phone(rng: random.Random, country: str) -> str:
+    if country == "NL":
+        return f"+316{rng.randrange(10_000_000, 99_999_999)}"
+    return f"+4915{rng.choice('1279')}{rng.randrange(10_000_000, 99_999_999)}"
+
+
+def _customer_row(i: int, shops, staff, rng: random.Random, now):
+    dutch = i % 3 == 2
+    shop = shops[1] if dutch else shops[0]
+    first = rng.choice(names.NL_FIRST if dutch else names.DE_FIRST)
+    last = rng.choice(names.NL_LAST if dutch else names.DE_LAST)
+    postcode, city = rng.choice(names.NL_CITIES if dutch else names.DE_CITIES)
+    street = f"{rng.choice(names.NL_STREETS if dutch else names.DE_STREETS)} {rng.randrange(1, 180)}"
+    company = rng.choice(names.COMPANIES_NL if dutch else names.COMPANIES_DE) if rng.random() < 0.04 else ""
+    birthday = date(1940, 1, 1) + timedelta(days=rng.randrange(0, 365 * 65)) if rng.random() < 0.7 else None
+    return {
+        "number": str(FIRST_CUSTOMER_NUMBER + i),
+        "first_name": first,
+        "last_name": last,
+        "company": company,
+        "street": street,
+        "postcode": postcode,
+        "city": city,
+        "country": "NL" if dutch else "DE",
+        "salutation": rng.choice(["ms", "mr", "ms", "mr", "mx"]),
+        "birthday": birthday,
+        "shop": shop,
+        "staff": rng.choice(staff[shop.pk]) if rng.random() < 0.6 else None,
+        "active": rng.random() > 0.03,
+        "phone": _phone(rng, "NL" if dutch else "DE") if rng.random() < 0.85 else None,
+        "email": (
+            f"{fold_words(first)[0]}.{'-'.join(fold_words(last))}{i}@{rng.choice(names.MAIL_DOMAINS)}"
+            if rng.random() < 0.7
+            else None
+        ),
+    }
+
+
+def _rows(start: int, stop: int, shops, staff, seed: int) -> Iterator[dict]:
+    rng = random.Random(seed)
+    now = timezone.now()
+    for i in range(start, stop):
+        yield _customer_row(i, shops, staff, rng, now)
+
+
+def create_customers(*, total: int, shops: list[Shop], groups: list[CustomerGroup], progress=None) -> int:
+    """Make sure there are at least `total` demo customers; returns how many were added."""
+    existing = Customer.objects.count()
+    if existing >= total:
+        return 0
+    staff = {shop.pk: list(StaffMember.objects.filter(shop=shop)) for shop in shops}
+    by_key = {g.key: g for g in groups}
+    next_id = (Customer.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    next_phone = (CustomerPhone.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    created = 0
+    for start in range(existing, total, BATCH):
+        stop = min(start + BATCH, total)
+        with transaction.atomic():
+            _write_batch(list(_rows(start, stop, shops, staff, seed=start)), next_id, by_key)
+        next_id += stop - start
+        created += stop - start
+        if progress:
+            progress(created, total - existing)
+    _after_bulk(total, next_phone)
+    return created
+
+
+def _write_batch(rows: list[dict], first_id: int, groups: dict) -> None:
+    now = timezone.now()
+    customers, phones, emails, memberships, keys, protocol = [], [], [], [], [], []
+    for offset, row in enumerate(rows):
+        cid = first_id + offset
+        sort = " ".join(fold_words(f"{row['last_name']} {row['first_name']} {row['company']}"))
+        customers.append((
+            cid, row["number"], row["active"], row["salutation"], "", row["first_name"], row["last_name"],
+            row["company"], row["street"], "", row["postcode"], row["city"], row["country"], "", row["birthday"],
+            None, None, row["staff"].pk if row["staff"] else None, row["shop"].pk, "off", "", "", "", "none", "", 1,
+            sort, now, now,
+        ))  # fmt: skip
+        if row["phone"]:
+            phones.append((cid, row["phone"], "mobile"))
+        if row["email"]:
+            emails.append((cid, row["email"], "private"))
+        group = groups["webshop"] if cid % 10 == 0 else groups["standard"]
+        memberships.append((cid, group.pk))
+        if cid % 25 == 0:
+            memberships.append((cid, groups["vip"].pk))
+        for key in keys_for(
+            number=row["number"], first_name=row["first_name"], last_name=row["last_name"], company=row["company"],
+            phones=[row["phone"]] if row["phone"] else [], emails=[row["email"]] if row["email"] else [],
+        ):  # fmt: skip
+            keys.append((cid, key))
+        protocol.append((now, cid, Action.CREATED.value, "number", "", row["number"], 1, "demo"))
+    bulk_insert(Customer, CUSTOMER_COLUMNS, customers)
+    bulk_insert(CustomerPhone, ["customer_id", "number", "kind"], phones)
+    bulk_insert(CustomerEmail, ["customer_id", "address", "kind"], emails)
+    bulk_insert(Customer.groups.through, ["customer_id", "customergroup_id"], memberships)
+    bulk_insert(SearchKey, ["customer_id", "key"], keys)
+    bulk_insert(
+        ProtocolEntry,
+        ["created_at", "customer_id", "action", "field", "old_value", "new_value", "version", "user_name"],
+        protocol,
+    )
+
+
+CUSTOMER_COLUMNS = [
+    "id", "number", "active", "salutation", "title", "first_name", "last_name", "company", "street", "address_extra",
+    "postcode", "city", "country", "language", "birthday", "anniversary", "referred_by_id", "regular_staff_id",
+    "home_shop_id", "popup_mode", "popup_text", "debtor_number", "vat_id", "vat_treatment", "id_card_number",
+    "version", "sort_name", "created_at", "updated_at",
+]  # fmt: skip
+
+
+def _after_bulk(total: int, _next_phone: int) -> None:
+    """Move the number series and the id sequences past the rows written in bulk."""
+    NumberSequence.objects.update_or_create(name="customer", defaults={"next_value": FIRST_CUSTOMER_NUMBER + total})
+    if connection.vendor == "postgresql":
+        from django.core.management.color import no_style
+
+        models = [Customer, CustomerPhone, CustomerEmail, SearchKey, ProtocolEntry, Customer.groups.through]
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+
+def build(*, customers: int, progress=None) -> DemoResult:
+    """Everything the demo needs; idempotent."""
+    shops = ensure_shops()
+    logins = ensure_logins(shops)
+    groups = ensure_groups()
+    created = create_customers(total=customers, shops=shops, groups=groups, progress=progress)
+    return DemoResult(shops=shops, created_customers=created, logins=logins)

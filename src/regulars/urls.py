@@ -1,0 +1,17 @@
+"""Regulars' URLs: the backoffice pages, the REST API under /api/v1/ and its OpenAPI schema."""
+
+from django.urls import include, path
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView
+
+api_v1 = [
+    path("", include("regulars.customers.api.urls")),
+]
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="customers:list"), name="home"),
+    path("", include("regulars.core.urls")),
+    path("customers/", include("regulars.customers.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/v1/", include(api_v1)),
+]
