@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,16 +26,18 @@ def field_label(key: str) -> str:
         return str(ConsentKind(kind).label) if kind in ConsentKind.values else key
     try:
         return str(Customer._meta.get_field(key).verbose_name)
-    except Exception:
+    except FieldDoesNotExist:
         return key
 
 
 def value_label(key: str, value: str) -> str:
     if value == "":
         return "—"
+    if key in PART_LABELS or key.startswith("consent_"):
+        return value
     try:
         field = Customer._meta.get_field(key)
-    except Exception:
+    except FieldDoesNotExist:
         return value
     if field.get_internal_type() == "BooleanField":
         return _("yes") if value == "1" else _("no")

@@ -9,6 +9,7 @@ REGULARS_LANGUAGE   the installation's default language: de, nl or en (default d
 """
 
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -27,6 +28,7 @@ def env_flag(name: str, default: bool = False) -> bool:
 
 
 DEBUG = env_flag("REGULARS_DEBUG")
+TESTING = "pytest" in sys.modules
 HTTPS = env_flag("REGULARS_HTTPS")
 SECRET_KEY = load_secret_key(DATA_DIR)
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("REGULARS_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")]
@@ -139,11 +141,13 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-        if not DEBUG
+        if not (DEBUG or TESTING)
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
@@ -168,7 +172,7 @@ if HTTPS:
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "regulars.core.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["regulars.core.api.permissions.IsCashier"],

@@ -1,0 +1,84 @@
+"""Roles decide what each user may open (X5); logins are throttled."""
+
+import pytest
+from django.test import Client
+
+from regulars.conftest import PASSWORD
+
+PAGES = {
+    "/customers/": "cashier",
+    "/customers/new/": "cashier",
+    "/customers/groups/": "manager",
+    "/customers/groups/new/": "manager",
+    "/users/": "admin",
+    "/users/new/": "admin",
+    "/shops/": "admin",
+}
+RANK = {"cashier": 1, "manager": 2, "admin": 3}
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_x5_anonymous_visitors_are_sent_to_the_login(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+@pytest.mark.parametrize("role", ["cashier", "manager", "admin"])
+@pytest.mark.parametrize("path", PAGES)
+def test_x5_each_role_opens_what_it_may_and_nothing_else(request, client, path, role):
+    user = request.getfixturevalue({"admin": "admin_user"}.get(role, role))
+    client.force_login(user)
+    allowed = RANK[role] >= RANK[PAGES[path]]
+    assert client.get(path).status_code == (200 if allowed else 403)
+
+
+def test_x5_a_cashier_sees_no_menu_entries_for_settings(cashier_client):
+    page = cashier_client.get("/customers/").text
+    assert 'href="/users/"' not in page and 'href="/customers/groups/"' not in page
+
+
+def test_x5_an_admin_creates_a_user_with_a_role(admin_client):
+    from regulars.core.models import User
+
+    response = admin_client.post(
+        "/users/new/",
+        {"username": "neu", "role": "manager", "language": "nl", "is_active": "on", "password": "Lang-genug-2026"},
+    )
+    assert response.status_code == 302
+    user = User.objects.get(username="neu")
+    assert user.role == "manager" and user.check_password("Lang-genug-2026")
+
+
+def test_x5_login_is_locked_after_repeated_failures(cashier):
+    client = Client()
+    for _ in range(4):
+        assert client.post("/login/", {"username": "kasse", "password": "wrong"}).status_code == 200
+    assert client.post("/login/", {"username": "kasse", "password": "wrong"}).status_code == 429
+    locked = client.post("/login/", {"username": "kasse", "password": PASSWORD})
+    assert locked.status_code == 429
+    assert "Too many failed logins" in locked.text
+    other = Client()
+    assert other.post("/login/", {"username": "chef", "password": "wrong"}).status_code == 200
+
+
+def test_x5_a_correct_login_reaches_the_customer_list(cashier):
+    client = Client()
+    response = client.post("/login/", {"username": "kasse", "password": PASSWORD}, follow=True)
+    assert response.redirect_chain[-1][0] == "/customers/"
+
+
+@pytest.mark.parametrize(("language", "word"), [("de", "Kunden"), ("nl", "Klanten"), ("en", "Customers")])
+def test_x1_pages_speak_the_users_language(client, cashier, language, word):
+    cashier.language = language
+    cashier.save()
+    client.force_login(cashier)
+    page = client.get("/customers/")
+    assert page["Content-Language"] == language
+    assert f"<h1>{word}</h1>" in page.text
+
+
+def test_x1_without_own_language_the_shops_language_applies(client, cashier, shop_nl):
+    cashier.language, cashier.shop = "", shop_nl
+    cashier.save()
+    client.force_login(cashier)
+    assert client.get("/customers/")["Content-Language"] == "nl"
