@@ -1,6 +1,8 @@
 """One FilterSet for the customer list and the API (L1-L3): quick search plus combinable filters."""
 
 import django_filters
+from django import forms
+from django_filters.widgets import BooleanWidget
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -9,17 +11,25 @@ from regulars.core.models import Shop, StaffMember
 from .models import Customer, CustomerGroup
 from .search import search
 
-MONTHS = [(m, m) for m in range(1, 13)]
+
+
+class ActiveWidget(BooleanWidget):
+    """true / false as the API takes them, worded for the list's filter."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = (("", _("active and inactive")), ("true", _("active only")), ("false", _("inactive only")))
 
 
 class CustomerFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"), max_length=100)
-    active = django_filters.BooleanFilter(label=_("active"))
+    active = django_filters.BooleanFilter(label=_("active"), widget=ActiveWidget)
     group = django_filters.ModelMultipleChoiceFilter(
         field_name="groups__key",
         to_field_name="key",
         queryset=CustomerGroup.objects.all(),
         label=_("group"),
+        widget=forms.CheckboxSelectMultiple,
     )
     country = django_filters.ChoiceFilter(choices=countries, label=_("country"))
     postcode = django_filters.CharFilter(lookup_expr="startswith", label=_("postcode starts with"), max_length=16)

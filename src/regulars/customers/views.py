@@ -33,6 +33,7 @@ class CustomerListView(ObjectListView):
     add_role = Role.CASHIER
     template_name = "customers/customer_list.html"
     search_placeholder = gettext_lazy("Name, customer number, phone or e-mail")
+    primary_filters = ("active",)
 
 
 class CustomerDetailView(RoleRequiredMixin, View):

@@ -31,6 +31,8 @@ class ObjectListView(RoleRequiredMixin, TemplateView):
     add_role = Role.MANAGER
     search_placeholder = ""
     per_page = 25
+    #: filters shown beside the search field; the others fold away under "More filters"
+    primary_filters: tuple[str, ...] = ()
 
     def get_queryset(self):
         return self.queryset.all()
@@ -54,6 +56,13 @@ class ObjectListView(RoleRequiredMixin, TemplateView):
             title=self.title,
             add_url=reverse(self.add_url) if self.add_url and self.request.user.has_role(self.add_role) else "",
             search_placeholder=self.search_placeholder,
+            primary_fields=[f for f in filterset.form if f.name in self.primary_filters],
+            more_fields=[f for f in filterset.form if f.name != "q" and f.name not in self.primary_filters],
+            filters_active=any(
+                filterset.form[name].value() not in (None, "", [])
+                for name in filterset.form.fields
+                if name != "q" and name not in self.primary_filters
+            ),
             columns_available=self.table_class.available_columns(),
             columns_selected=table.selected_columns,
             prefs_key=self.table_class.prefs_key,
