@@ -2,15 +2,14 @@
 
 import django_filters
 from django import forms
-from django_filters.widgets import BooleanWidget
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from django_filters.widgets import BooleanWidget
 
 from regulars.core.models import Shop, StaffMember
 
 from .models import Customer, CustomerGroup
 from .search import search
-
 
 
 class ActiveWidget(BooleanWidget):
@@ -34,13 +33,17 @@ class CustomerFilterSet(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(choices=countries, label=_("country"))
     postcode = django_filters.CharFilter(lookup_expr="startswith", label=_("postcode starts with"), max_length=16)
     city = django_filters.CharFilter(lookup_expr="iexact", label=_("city"), max_length=100)
-    regular_staff = django_filters.ModelChoiceFilter(queryset=StaffMember.objects.all(), label=_("regular staff member"))
+    regular_staff = django_filters.ModelChoiceFilter(
+        queryset=StaffMember.objects.all(), label=_("regular staff member")
+    )
     home_shop = django_filters.ModelChoiceFilter(queryset=Shop.objects.all(), label=_("shop"))
     birthday_month = django_filters.NumberFilter(
         field_name="birthday", lookup_expr="month", label=_("birthday in month"), min_value=1, max_value=12
     )
     created_after = django_filters.DateFilter(field_name="created_at", lookup_expr="date__gte", label=_("created from"))
-    created_before = django_filters.DateFilter(field_name="created_at", lookup_expr="date__lte", label=_("created until"))
+    created_before = django_filters.DateFilter(
+        field_name="created_at", lookup_expr="date__lte", label=_("created until")
+    )
 
     class Meta:
         model = Customer

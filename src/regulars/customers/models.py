@@ -74,9 +74,7 @@ class Customer(TimeStampedModel):
     country = CountryField(_("country"), default="DE")
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
     birthday = models.DateField(_("birthday"), null=True, blank=True, validators=[validate_past_date])
-    anniversary = models.DateField(
-        _("wedding anniversary"), null=True, blank=True, validators=[validate_past_date]
-    )
+    anniversary = models.DateField(_("wedding anniversary"), null=True, blank=True, validators=[validate_past_date])
     groups = models.ManyToManyField(CustomerGroup, verbose_name=_("groups"), blank=True, related_name="customers")
     referred_by = models.ForeignKey(
         "self", verbose_name=_("referred by"), null=True, blank=True, on_delete=models.PROTECT, related_name="referrals"

@@ -17,7 +17,10 @@ class CustomerTable(BaseTable):
     default_columns = ("number", "street", "postcode", "city", "phone", "email", "active")
 
     name = tables.Column(
-        verbose_name=_("name"), accessor="display_name", linkify=lambda record: record.get_absolute_url(), empty_values=()
+        verbose_name=_("name"),
+        accessor="display_name",
+        linkify=lambda record: record.get_absolute_url(),
+        empty_values=(),
     )
     number = tables.Column(verbose_name=_("customer number"))
     salutation = tables.Column(verbose_name=_("salutation"))
@@ -50,7 +53,9 @@ class CustomerTable(BaseTable):
 
     def render_phone(self, record):
         return format_html_join(
-            ", ", "<span class='nowrap'>{}</span>", ((format_phone(p.number, str(record.country)),) for p in record.phones.all())
+            ", ",
+            "<span class='nowrap'>{}</span>",
+            ((format_phone(p.number, str(record.country)),) for p in record.phones.all()),
         )
 
     def render_email(self, record):
@@ -67,7 +72,9 @@ class GroupTable(BaseTable):
     prefs_key = "customer-groups"
     fixed_columns = ("name",)
     default_columns = ("key", "customer_count", "active")
-    name = tables.Column(verbose_name=_("name"), accessor="pk", linkify=("customers:group_edit", {"pk": tables.A("pk")}))
+    name = tables.Column(
+        verbose_name=_("name"), accessor="pk", linkify=("customers:group_edit", {"pk": tables.A("pk")})
+    )
     key = tables.Column(verbose_name=_("key"))
     customer_count = tables.Column(verbose_name=_("customers"))
     active = tables.BooleanColumn(verbose_name=_("active"))

@@ -16,4 +16,5 @@ def bulk_insert(model, columns: list[str], rows: list[tuple]) -> None:
                     copy.write_row(row)
         else:
             marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ({marks})", rows)
+            sql = f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ({marks})"  # noqa: S608 (names quoted)
+            cursor.executemany(sql, rows)

@@ -109,8 +109,10 @@ class ObjectEditView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["title"] = str(kwargs["object"]) if kwargs.get("object") else _("New %(model)s") % {
-            "model": self.model._meta.verbose_name
-        }
+        context["title"] = (
+            str(kwargs["object"])
+            if kwargs.get("object")
+            else _("New %(model)s") % {"model": self.model._meta.verbose_name}
+        )
         context["cancel_url"] = reverse(self.success_url)
         return context

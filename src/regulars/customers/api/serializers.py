@@ -105,7 +105,9 @@ class CustomerSerializer(CountryFieldMixin, serializers.ModelSerializer):
         phone_errors, phones = [], []
         for row in attrs.get("phones", []):
             try:
-                phones.append({**row, "number": normalise_phone(row["number"], country or settings.REGULARS_DEFAULT_COUNTRY)})
+                phones.append(
+                    {**row, "number": normalise_phone(row["number"], country or settings.REGULARS_DEFAULT_COUNTRY)}
+                )
                 phone_errors.append({})
             except DjangoValidationError as error:
                 phone_errors.append({"number": error.messages})
@@ -127,7 +129,9 @@ class CustomerSerializer(CountryFieldMixin, serializers.ModelSerializer):
             phones=[(p["number"], p["kind"]) for p in attrs["phones"]] if "phones" in attrs else None,
             emails=[(e["address"], e["kind"]) for e in attrs["emails"]] if "emails" in attrs else None,
             groups=list(dict.fromkeys(attrs["groups"])) if "groups" in attrs else None,
-            consents={c["kind"]: (c["given_on"], c["source"]) for c in attrs["consents"]} if "consents" in attrs else None,
+            consents={c["kind"]: (c["given_on"], c["source"]) for c in attrs["consents"]}
+            if "consents" in attrs
+            else None,
         )
 
     def create(self, validated_data):

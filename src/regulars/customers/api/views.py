@@ -1,12 +1,15 @@
 """Customer endpoints: search, create, read with ETag, change with If-Match, protocol."""
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import APIException
 from rest_framework.response import Response
+
+from regulars.audit.services import changes_since
 
 from ..filters import CustomerFilterSet
 from ..models import Consent, Customer, CustomerGroup
@@ -67,10 +70,9 @@ class CustomerViewSet(
         version = version_from_if_match(request.headers.get("If-Match"), customer.pk)
         if version is not None and version != customer.version:
             return self._stale(customer, version)
-        serializer = self.get_serializer(
-            customer, data=request.data, partial=kwargs.get("partial", False), context={
-                **self.get_serializer_context(), "expected_version": version
-            },
+        context = {**self.get_serializer_context(), "expected_version": version}
+        serializer = self.serializer_class(
+            customer, data=request.data, partial=kwargs.get("partial", False), context=context
         )
         serializer.is_valid(raise_exception=True)
         try:
@@ -78,14 +80,11 @@ class CustomerViewSet(
         except StaleCustomerError as stale:
             return self._stale(stale.customer, version)
         except DuplicateNumberError:
-            return Response({"number": ["This customer number is taken already."]}, status=400)
+            return Response({"number": [_("This customer number is taken already.")]}, status=400)
         fresh = self.get_queryset().get(pk=saved.pk)
         response = Response(self.get_serializer(fresh).data)
         response["ETag"] = etag(fresh)
         return response
-
-    def perform_create(self, serializer):
-        serializer.instance = serializer.save()
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -93,7 +92,7 @@ class CustomerViewSet(
         try:
             saved = serializer.save()
         except DuplicateNumberError:
-            return Response({"number": ["This customer number is taken already."]}, status=400)
+            return Response({"number": [_("This customer number is taken already.")]}, status=400)
         fresh = self.get_queryset().get(pk=saved.pk)
         response = Response(self.get_serializer(fresh).data, status=status.HTTP_201_CREATED)
         response["ETag"] = etag(fresh)
@@ -101,12 +100,10 @@ class CustomerViewSet(
         return response
 
     def _stale(self, customer: Customer, version: int | None):
-        from regulars.audit.services import changes_since
-
         changes = changes_since(customer=customer, version=max(version or 0, 0)).select_related("supersedes")
         body = {
-            "detail": str(
-                StaleCustomerError(customer, []).args[0]
+            "detail": _(
+                "This customer was changed by someone else in the meantime. Read it again and repeat your change."
             ),
             "current_version": customer.version,
             "changes": ProtocolEntrySerializer(changes, many=True).data,

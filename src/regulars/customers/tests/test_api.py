@@ -54,7 +54,9 @@ def test_x4_search_through_the_api(api):
 def test_x4_filters_combine_with_search(api):
     create(api)
     create(api, first_name="Anna", groups=["standard"])
-    names = [c["first_name"] for c in api.get("/api/v1/customers/", {"q": "müller", "group": "standard"}).json()["results"]]
+    names = [
+        c["first_name"] for c in api.get("/api/v1/customers/", {"q": "müller", "group": "standard"}).json()["results"]
+    ]
     assert names == ["Anna"]
 
 
@@ -89,7 +91,11 @@ def test_dutch_postcodes_and_vat_ids_are_normalised(api):
     response = create(api, country="NL", postcode="3511ab", vat_id="nl004495445b01", phones=[{"number": "06 12345678"}])
     assert response.status_code == 201, response.json()
     body = response.json()
-    assert (body["postcode"], body["vat_id"], body["phones"][0]["number"]) == ("3511 AB", "NL004495445B01", "+31612345678")
+    assert (body["postcode"], body["vat_id"], body["phones"][0]["number"]) == (
+        "3511 AB",
+        "NL004495445B01",
+        "+31612345678",
+    )
 
 
 def test_get_gives_an_etag_and_patch_with_it_succeeds(api):

@@ -33,7 +33,9 @@ def test_p1_a_change_names_the_entry_it_overwrites(make_customer, manager):
     customer = make_customer(postcode="51999")
     created_entry = customer.protocol.get(field="postcode")
     # when the postcode changes
-    update_customer(customer_id=customer.pk, data=CustomerData(fields={"postcode": "51465"}), expected_version=1, user=manager)
+    update_customer(
+        customer_id=customer.pk, data=CustomerData(fields={"postcode": "51465"}), expected_version=1, user=manager
+    )
     # then the protocol shows old and new value, the user and the overwritten entry
     change = customer.protocol.filter(field="postcode").first()
     assert (change.old_value, change.new_value, change.user_name) == ("51999", "51465", "chef")
@@ -60,7 +62,9 @@ def test_p1_changed_groups_and_phones_are_protocolled(make_customer, manager):
 def test_saving_unchanged_data_writes_nothing(make_customer, manager):
     customer = make_customer(city="Köln")
     before = customer.protocol.count()
-    same = update_customer(customer_id=customer.pk, data=CustomerData(fields={"city": "Köln"}), expected_version=1, user=manager)
+    same = update_customer(
+        customer_id=customer.pk, data=CustomerData(fields={"city": "Köln"}), expected_version=1, user=manager
+    )
     assert same.version == 1
     assert customer.protocol.count() == before
 
@@ -68,10 +72,14 @@ def test_saving_unchanged_data_writes_nothing(make_customer, manager):
 def test_a_stale_edit_is_refused_with_the_changes_made_meanwhile(make_customer, cashier, manager):
     # given two people who opened version 1
     customer = make_customer(city="Köln")
-    update_customer(customer_id=customer.pk, data=CustomerData(fields={"city": "Bonn"}), expected_version=1, user=manager)
+    update_customer(
+        customer_id=customer.pk, data=CustomerData(fields={"city": "Bonn"}), expected_version=1, user=manager
+    )
     # when the second one saves on top of version 1
     with pytest.raises(StaleCustomerError) as refused:
-        update_customer(customer_id=customer.pk, data=CustomerData(fields={"city": "Aachen"}), expected_version=1, user=cashier)
+        update_customer(
+            customer_id=customer.pk, data=CustomerData(fields={"city": "Aachen"}), expected_version=1, user=cashier
+        )
     # then nothing is saved and the first person's change is named
     assert Customer.objects.get(pk=customer.pk).city == "Bonn"
     assert [(c.field, c.old_value, c.new_value, c.user_name) for c in refused.value.changes] == [

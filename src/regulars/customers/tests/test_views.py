@@ -36,7 +36,9 @@ def test_l1_list_shows_customers_and_htmx_gets_only_results(cashier_client, make
 
 
 def test_c1_create_with_the_form_assigns_a_number_and_opens_the_customer(cashier_client):
-    response = cashier_client.post("/customers/new/", {**FORM, "consent_privacy": "on", "groups": [CustomerGroup.objects.get(key="standard").pk]})
+    response = cashier_client.post(
+        "/customers/new/", {**FORM, "consent_privacy": "on", "groups": [CustomerGroup.objects.get(key="standard").pk]}
+    )
     customer = Customer.objects.get()
     assert response.status_code == 302 and response["Location"] == f"/customers/{customer.pk}/"
     assert customer.number and [p.number for p in customer.phones.all()] == ["+491711234567"]
@@ -72,7 +74,9 @@ def test_a_stale_form_is_refused_and_shows_what_changed_meanwhile(cashier_client
     from regulars.customers.services import CustomerData, update_customer
 
     customer = make_customer(city="Köln")
-    update_customer(customer_id=customer.pk, data=CustomerData(fields={"city": "Bonn"}), expected_version=1, user=manager)
+    update_customer(
+        customer_id=customer.pk, data=CustomerData(fields={"city": "Bonn"}), expected_version=1, user=manager
+    )
     response = cashier_client.post(f"/customers/{customer.pk}/edit/", {**FORM, "version": 1, "city": "Aachen"})
     assert response.status_code == 409
     assert [(c.field, c.new) for c in response.context["conflicts"]] == [("city", "Bonn")]
