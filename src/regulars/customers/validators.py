@@ -53,9 +53,7 @@ def normalise_vat_id(raw: str) -> str:
         return ""
     if not vat.is_valid(value):
         raise ValidationError(
-            _(
-                "“%(value)s” is not a valid VAT ID. It starts with the country code, e.g. DE123456789 or NL123456789B01."
-            ),
+            _("“%(value)s” is not a valid VAT ID. It starts with the country code, e.g. DE123456789."),
             code="invalid_vat_id",
             params={"value": raw},
         )
