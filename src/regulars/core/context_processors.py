@@ -8,6 +8,7 @@ from .roles import Role, has_role
 NAVIGATION = [
     ("customers:list", _("Customers"), Role.CASHIER),
     ("customers:group_list", _("Customer groups"), Role.MANAGER),
+    ("core:staff_list", _("Staff"), Role.MANAGER),
     ("core:user_list", _("Users"), Role.ADMIN),
     ("core:shop_list", _("Shops"), Role.ADMIN),
 ]

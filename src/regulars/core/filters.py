@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Shop, User
+from .models import Shop, StaffMember, User
 from .roles import Role
 
 
@@ -28,3 +28,11 @@ class ShopFilterSet(django_filters.FilterSet):
     class Meta:
         model = Shop
         fields = ["q", "country"]
+
+
+class StaffMemberFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Search"))
+
+    class Meta:
+        model = StaffMember
+        fields = ["q", "shop", "active"]

@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
-from .models import Shop, User
+from .models import Shop, StaffMember, User
 
 
 class UserForm(forms.ModelForm):
@@ -43,3 +43,11 @@ class ShopForm(forms.ModelForm):
     class Meta:
         model = Shop
         fields = ["name", "street", "postcode", "city", "country", "language", "vat_id"]
+
+
+class StaffMemberForm(forms.ModelForm):
+    """Someone who serves customers; the login is optional."""
+
+    class Meta:
+        model = StaffMember
+        fields = ["name", "shop", "user", "active"]

@@ -85,3 +85,16 @@ class ShopTable(BaseTable):
 
     class Meta(BaseTable.Meta):
         row_attrs = {"data-href": lambda record: reverse("core:shop_edit", args=[record.pk])}
+
+
+class StaffMemberTable(BaseTable):
+    prefs_key = "staff"
+    default_columns = ("shop", "user", "active")
+    fixed_columns = ("name",)
+    name = tables.Column(linkify=("core:staff_edit", {"pk": tables.A("pk")}), verbose_name=_("name"))
+    shop = tables.Column(verbose_name=_("shop"))
+    user = tables.Column(verbose_name=_("login"))
+    active = tables.BooleanColumn(verbose_name=_("active"))
+
+    class Meta(BaseTable.Meta):
+        row_attrs = {"data-href": lambda record: reverse("core:staff_edit", args=[record.pk])}

@@ -10,6 +10,8 @@ PAGES = {
     "/customers/new/": "cashier",
     "/customers/groups/": "manager",
     "/customers/groups/new/": "manager",
+    "/staff/": "manager",
+    "/staff/new/": "manager",
     "/users/": "admin",
     "/users/new/": "admin",
     "/shops/": "admin",
@@ -50,7 +52,7 @@ def test_x5_an_admin_creates_a_user_with_a_role(admin_client):
 
 
 def test_x5_login_is_locked_after_repeated_failures(cashier):
-    client = Client()
+    client = Client(HTTP_ACCEPT_LANGUAGE="en")
     for _ in range(4):
         assert client.post("/login/", {"username": "kasse", "password": "wrong"}).status_code == 200
     assert client.post("/login/", {"username": "kasse", "password": "wrong"}).status_code == 429

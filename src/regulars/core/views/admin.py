@@ -1,12 +1,12 @@
-"""Users and shops: the administrator's settings (X5)."""
+"""Users and shops (the administrator's settings) and staff members (the manager's master data), X5."""
 
 from django.utils.translation import gettext_lazy as _
 
-from ..filters import ShopFilterSet, UserFilterSet
-from ..forms import ShopForm, UserForm
-from ..models import Shop, User
+from ..filters import ShopFilterSet, StaffMemberFilterSet, UserFilterSet
+from ..forms import ShopForm, StaffMemberForm, UserForm
+from ..models import Shop, StaffMember, User
 from ..roles import Role
-from ..tables import ShopTable, UserTable
+from ..tables import ShopTable, StaffMemberTable, UserTable
 from .generic import ObjectEditView, ObjectListView
 
 
@@ -42,3 +42,19 @@ class ShopEditView(ObjectEditView):
     model = Shop
     form_class = ShopForm
     success_url = "core:shop_list"
+
+
+class StaffMemberListView(ObjectListView):
+    required_role = Role.MANAGER
+    queryset = StaffMember.objects.select_related("shop", "user")
+    filterset_class = StaffMemberFilterSet
+    table_class = StaffMemberTable
+    title = _("Staff members")
+    add_url = "core:staff_add"
+
+
+class StaffMemberEditView(ObjectEditView):
+    required_role = Role.MANAGER
+    model = StaffMember
+    form_class = StaffMemberForm
+    success_url = "core:staff_list"
