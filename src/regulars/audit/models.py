@@ -40,7 +40,7 @@ class ProtocolEntry(models.Model):
     new_value = models.TextField(_("new value"), blank=True)
     supersedes = models.OneToOneField(
         "self",
-        verbose_name=_("overwrites"),
+        verbose_name=_("overwritten entry"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,

@@ -172,3 +172,4 @@ class GroupEditView(ObjectEditView):
     model = CustomerGroup
     form_class = GroupForm
     success_url = "customers:group_list"
+    add_title = gettext_lazy("New customer group")

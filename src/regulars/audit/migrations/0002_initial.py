@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='protocolentry',
             name='supersedes',
-            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='superseded_by', to='audit.protocolentry', verbose_name='overwrites'),
+            field=models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='superseded_by', to='audit.protocolentry', verbose_name='overwritten entry'),
         ),
         migrations.AddField(
             model_name='protocolentry',

@@ -25,6 +25,7 @@ class UserEditView(ObjectEditView):
     model = User
     form_class = UserForm
     success_url = "core:user_list"
+    add_title = _("New user")
 
 
 class ShopListView(ObjectListView):
@@ -42,6 +43,7 @@ class ShopEditView(ObjectEditView):
     model = Shop
     form_class = ShopForm
     success_url = "core:shop_list"
+    add_title = _("New shop")
 
 
 class StaffMemberListView(ObjectListView):
@@ -58,3 +60,4 @@ class StaffMemberEditView(ObjectEditView):
     model = StaffMember
     form_class = StaffMemberForm
     success_url = "core:staff_list"
+    add_title = _("New staff member")

@@ -83,6 +83,8 @@ class ObjectEditView(RoleRequiredMixin, TemplateView):
     form_class = None
     required_role = Role.MANAGER
     success_url = ""
+    #: heading of the empty form, e.g. "New shop"
+    add_title = ""
 
     def get_object(self):
         pk = self.kwargs.get("pk")
@@ -109,10 +111,6 @@ class ObjectEditView(RoleRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["title"] = (
-            str(kwargs["object"])
-            if kwargs.get("object")
-            else _("New %(model)s") % {"model": self.model._meta.verbose_name}
-        )
+        context["title"] = str(kwargs["object"]) if kwargs.get("object") else self.add_title
         context["cancel_url"] = reverse(self.success_url)
         return context
