@@ -27,6 +27,16 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
+CONTACT_FIELDS = [
+    "number", "active", "salutation", "title", "first_name", "last_name", "company", "street", "address_extra",
+    "postcode", "city", "country", "language", "birthday", "anniversary",
+]  # fmt: skip
+INFO_FIELDS = [
+    "popup_mode", "popup_text", "regular_staff", "home_shop", "debtor_number", "vat_id", "vat_treatment",
+    "id_card_number",
+]  # fmt: skip
+
+
 class CustomerForm(forms.ModelForm):
     """Master data, contact preferences and consents of one customer."""
 
@@ -64,6 +74,14 @@ class CustomerForm(forms.ModelForm):
         if not self.instance.pk:
             return None
         return next((c for c in self.instance.consents.all() if c.kind == kind), None)
+
+    @property
+    def contact_fields(self):
+        return [self[name] for name in CONTACT_FIELDS]
+
+    @property
+    def info_fields(self):
+        return [self[name] for name in INFO_FIELDS]
 
     @property
     def consent_rows(self):
