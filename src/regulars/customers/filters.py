@@ -5,6 +5,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_filters.widgets import BooleanWidget
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from regulars.core.models import Shop, StaffMember
 
@@ -20,10 +22,15 @@ class ActiveWidget(BooleanWidget):
         self.choices = (("", _("active and inactive")), ("true", _("active only")), ("false", _("inactive only")))
 
 
+@extend_schema_field(OpenApiTypes.STR)
+class GroupKeyFilter(django_filters.ModelMultipleChoiceFilter):
+    """Groups by their keys: the schema says strings, which drf-spectacular cannot find through `groups__key`."""
+
+
 class CustomerFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"), max_length=100)
     active = django_filters.BooleanFilter(label=_("active"), widget=ActiveWidget)
-    group = django_filters.ModelMultipleChoiceFilter(
+    group = GroupKeyFilter(
         field_name="groups__key",
         to_field_name="key",
         queryset=CustomerGroup.objects.all(),

@@ -6,6 +6,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
 from django_countries.serializers import CountryFieldMixin
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from regulars.core.models import Shop, StaffMember
@@ -17,17 +19,30 @@ from ..validators import normalise_phone, normalise_postcode, normalise_vat_id
 PART_FIELDS = ("phones", "emails", "groups", "consents")
 
 
-class PhoneSerializer(serializers.Serializer):
+class RowSerializer(serializers.Serializer):
+    """A phone, e-mail or consent row: always validated whole, with its defaults, also inside a PATCH.
+
+    In a partial update DRF skips required fields and defaults down into nested rows, so `{"phones": [{}]}`
+    reached the services without number and kind.
+    """
+
+    def run_validation(self, data=serializers.empty):
+        if self.root is not self and getattr(self.root, "partial", False):
+            return type(self)(context=self.context).run_validation(data)
+        return super().run_validation(data)
+
+
+class PhoneSerializer(RowSerializer):
     number = serializers.CharField(max_length=40, help_text=_("Any common format; stored as +49..."))
     kind = serializers.ChoiceField(choices=PhoneKind.choices, default=PhoneKind.MOBILE)
 
 
-class EmailSerializer(serializers.Serializer):
+class EmailSerializer(RowSerializer):
     address = serializers.EmailField(max_length=254)
     kind = serializers.ChoiceField(choices=EmailKind.choices, default=EmailKind.PRIVATE)
 
 
-class ConsentSerializer(serializers.Serializer):
+class ConsentSerializer(RowSerializer):
     kind = serializers.ChoiceField(choices=ConsentKind.choices)
     given_on = serializers.DateField(default=date.today)
     source = serializers.ChoiceField(choices=ConsentSource.choices, default=ConsentSource.API)
@@ -38,6 +53,7 @@ class ConsentSerializer(serializers.Serializer):
         return value
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class GroupField(serializers.RelatedField):
     """A group by its key ("webshop") or its id."""
 
@@ -48,6 +64,8 @@ class GroupField(serializers.RelatedField):
 
     def to_internal_value(self, data):
         lookup = {"pk": data} if isinstance(data, int) else {"key": str(data)}
+        if "\x00" in str(data):  # no key holds it, and PostgreSQL refuses to even compare with it
+            self.fail("unknown", value=data)
         group = self.get_queryset().filter(**lookup).first()
         if group is None:
             self.fail("unknown", value=data)

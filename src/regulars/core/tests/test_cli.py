@@ -1,0 +1,202 @@
+"""The `regulars` command line, run as an operator would: each command a process of its own.
+
+The commands run against SQLite in a temporary data folder, also when DATABASE_URL names PostgreSQL; with
+DATABASE_URL set, the demo data is loaded into a fresh PostgreSQL database as well.
+"""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+import pytest
+import requests
+
+PASSWORD = "Till-Pass-2026!"
+REGULARS = Path(sys.executable).with_name("regulars")
+COMMAND_TIMEOUT = 180
+SERVE_TIMEOUT = 60
+
+
+def regulars_command() -> list[str]:
+    """The console script next to this Python, or `python -m regulars` when it is not installed as one."""
+    return [str(REGULARS)] if REGULARS.exists() else [sys.executable, "-m", "regulars"]
+
+
+def command_env(data_dir: Path, database_url: str | None = None) -> dict[str, str]:
+    """The environment of an installation in DATA_DIR: none of the caller's REGULARS_* or DATABASE_URL."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("REGULARS_") and key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    env.update(REGULARS_DATA_DIR=str(data_dir), REGULARS_LANGUAGE="en")
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    return env
+
+
+def regulars(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*regulars_command(), *args], env=env, capture_output=True, text=True, timeout=COMMAND_TIMEOUT
+    )
+
+
+def ok(*args: str, env: dict[str, str]) -> str:
+    result = regulars(*args, env=env)
+    assert result.returncode == 0, f"regulars {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def customer_count(env: dict[str, str]) -> int:
+    script = "from regulars.customers.models import Customer; print(Customer.objects.count())"
+    return int(ok("shell", "--verbosity", "0", "-c", script, env=env).split()[-1])
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    """A migrated SQLite installation in a temporary data folder."""
+    env = command_env(tmp_path_factory.mktemp("regulars-cli"))
+    ok("migrate", "--no-input", env=env)
+    return env
+
+
+def test_migrate_again_has_nothing_to_do(env):
+    assert "No migrations to apply" in ok("migrate", "--no-input", env=env)
+
+
+def test_createuser_creates_a_login_with_a_role(env):
+    assert "Created manager anke." in ok("createuser", "anke", "--role", "manager", "--password", PASSWORD, env=env)
+    script = "from regulars.core.models import User; u = User.objects.get(username='anke'); print(u.role)"
+    assert ok("shell", "--verbosity", "0", "-c", script, env=env).split()[-1] == "manager"
+
+
+def test_createuser_refuses_an_existing_name(env):
+    ok("createuser", "bert", "--role", "cashier", "--password", PASSWORD, env=env)
+    result = regulars("createuser", "bert", "--role", "manager", "--password", "Another-Pass-2026!", env=env)
+    assert result.returncode != 0
+    assert "'bert' exists already" in result.stderr
+
+
+def test_createuser_refuses_a_weak_password(env):
+    result = regulars("createuser", "carla", "--role", "manager", "--password", "secret", env=env)
+    assert result.returncode != 0
+    assert "too short" in result.stderr
+    assert "too common" in result.stderr
+    assert "Traceback" not in result.stderr
+    refused = regulars("token", "carla", env=env)
+    assert refused.returncode != 0
+    assert "No active user named 'carla'" in refused.stderr
+
+
+def test_token_of_an_unknown_user_is_refused(env):
+    result = regulars("token", "nobody", env=env)
+    assert result.returncode != 0
+    assert "No active user named 'nobody'" in result.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def served(env, tmp_path):
+    """`regulars serve` on a free port: gunicorn with one worker, stopped (with its workers) afterwards."""
+    port = free_port()
+    log = (tmp_path / "serve.log").open("w+")
+    process = subprocess.Popen(
+        [*regulars_command(), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + SERVE_TIMEOUT
+        while True:
+            if process.poll() is not None:
+                log.seek(0)
+                pytest.fail(f"regulars serve ended with {process.returncode}:\n{log.read()}")
+            try:
+                requests.get(f"{base}/api/v1/customers/", timeout=5)
+                break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline:
+                    log.seek(0)
+                    pytest.fail(f"regulars serve did not answer within {SERVE_TIMEOUT} s:\n{log.read()}")
+                time.sleep(0.2)
+        yield base
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=10)
+        log.close()
+
+
+def test_token_authenticates_against_the_served_api(env, served):
+    ok("createuser", "dora", "--role", "cashier", "--password", PASSWORD, env=env)
+    token = ok("token", "dora", env=env).split()[-1]
+    assert token == ok("token", "dora", env=env).split()[-1], "the token stays the same"
+
+    anonymous = requests.get(f"{served}/api/v1/customers/", timeout=30)
+    assert anonymous.status_code in (401, 403)
+    wrong = requests.get(f"{served}/api/v1/customers/", headers={"Authorization": "Token wrong"}, timeout=30)
+    assert wrong.status_code in (401, 403)
+
+    response = requests.get(f"{served}/api/v1/customers/", headers={"Authorization": f"Token {token}"}, timeout=30)
+    assert response.status_code == 200, response.text
+    assert {"count", "results"} <= response.json().keys()
+
+
+def assert_demo_is_idempotent(env: dict[str, str]) -> None:
+    first = ok("demo", "--customers", "50", env=env)
+    assert "50 customers added" in first
+    assert customer_count(env) == 50
+    second = ok("demo", "--customers", "50", env=env)
+    assert "0 customers added" in second
+    assert customer_count(env) == 50
+
+
+def test_demo_is_idempotent(tmp_path):
+    env = command_env(tmp_path)
+    ok("migrate", "--no-input", env=env)
+    assert_demo_is_idempotent(env)
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh PostgreSQL database on the server of DATABASE_URL, dropped afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        pytest.skip("DATABASE_URL does not name a PostgreSQL server")
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    name = f"regulars_cli_{os.getpid()}"
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin_url, autocommit=True, connect_timeout=10) as admin:
+        admin.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin_url, autocommit=True, connect_timeout=10) as admin:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def test_demo_is_idempotent_on_postgresql(tmp_path, postgres_url):
+    env = command_env(tmp_path, database_url=postgres_url)
+    ok("migrate", "--no-input", env=env)
+    assert_demo_is_idempotent(env)
