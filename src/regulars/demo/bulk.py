@@ -15,6 +15,7 @@ def bulk_insert(model, columns: list[str], rows: list[tuple]) -> None:
                 for row in rows:
                     copy.write_row(row)
         else:
-            marks = ", ".join(["%s"] * len(columns))
+            marks = ", ".join(["?"] * len(columns))
             sql = f"INSERT INTO {connection.ops.quote_name(table)} ({quoted}) VALUES ({marks})"  # noqa: S608 (names quoted)
-            cursor.executemany(sql, rows)
+            # straight to sqlite3: Django's cursor would rewrite the placeholders and copy every batch
+            connection.connection.executemany(sql, rows)

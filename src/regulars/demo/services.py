@@ -5,6 +5,8 @@ e-mails, groups, search keys and a "created" protocol entry, so that a million t
 Running it again only adds what is missing.
 """
 
+import contextlib
+import functools
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,9 +19,9 @@ from regulars.audit.models import Action, ProtocolEntry
 from regulars.core.models import NumberSequence, Shop, StaffMember, User
 from regulars.core.roles import Role
 from regulars.core.services import create_user
-from regulars.core.text import fold_words
+from regulars.core.text import fold_term, fold_words
 from regulars.customers.models import Customer, CustomerEmail, CustomerGroup, CustomerPhone, SearchKey
-from regulars.customers.search import keys_for
+from regulars.customers.search import keys_for, name_keys
 from regulars.customers.services import FIRST_CUSTOMER_NUMBER
 
 from . import names
@@ -32,7 +34,9 @@ DEMO_LOGINS = [
     ("kasse", Role.CASHIER, "regulars-kasse", 0, "de"),
     ("kassa", Role.CASHIER, "regulars-kassa", 1, "nl"),
 ]
-BATCH = 5000
+BATCH = 5000  #: customers made from one random seed (so the data stays the same whatever is committed when)
+COMMIT_EVERY = 50_000  #: customers written in one transaction: fewer, larger commits rewrite fewer index pages
+CHECK_EVERY = 997  #: every so many customers, the fast search keys are compared with keys_for()
 
 
 @dataclass
@@ -105,12 +109,52 @@ def _customer_row(i: int, shops, staff, rng: random.Random, now):
         "staff": rng.choice(staff[shop.pk]) if rng.random() < 0.6 else None,
         "active": rng.random() > 0.03,
         "phone": _phone(rng, "NL" if dutch else "DE") if rng.random() < 0.85 else None,
-        "email": (
-            f"{fold_words(first)[0]}.{'-'.join(fold_words(last))}{i}@{rng.choice(names.MAIL_DOMAINS)}"
-            if rng.random() < 0.7
-            else None
-        ),
+        "email": f"{_mail_name(first, last)}{i}@{rng.choice(names.MAIL_DOMAINS)}" if rng.random() < 0.7 else None,
     }
+
+
+# The demo draws names from short lists, so their folded forms are computed once and remembered.
+
+
+@functools.cache
+def _mail_name(first: str, last: str) -> str:
+    return f"{fold_words(first)[0]}.{'-'.join(fold_words(last))}"
+
+
+@functools.cache
+def _sort_name(last: str, first: str, company: str) -> str:
+    return " ".join(fold_words(f"{last} {first} {company}"))
+
+
+@functools.cache
+def _name_keys(first: str, last: str, company: str) -> frozenset[str]:
+    keys = set(name_keys(first, last))
+    if company:
+        keys.update(name_keys(company))
+    return frozenset(keys)
+
+
+@functools.cache
+def _folded_term(text: str) -> str:
+    return fold_term(text)
+
+
+def _keys(row: dict) -> set[str]:
+    """keys_for() of a demo customer, without parsing its phone number and folding its names again.
+
+    The demo's phones are "+49" or "+31" and the national number; its e-mail addresses are a folded name,
+    digits and a domain, and folding never joins letters across digits, so the parts fold on their own.
+    """
+    keys = set(_name_keys(row["first_name"], row["last_name"], row["company"]))
+    keys.add(row["number"].casefold())
+    if row["phone"]:
+        country, national = row["phone"][1:3], row["phone"][3:]
+        keys.update((f"0{national}", f"{country}{national}", national))
+    if row["email"]:
+        name, _at, domain = row["email"].partition("@")
+        digits_from = len(name.rstrip("0123456789"))
+        keys.add(f"{_folded_term(name[:digits_from])}{name[digits_from:]}{_folded_term('@' + domain)}")
+    return {key[:255] for key in keys if key}
 
 
 def _rows(start: int, stop: int, shops, staff, seed: int) -> Iterator[dict]:
@@ -130,16 +174,35 @@ def create_customers(*, total: int, shops: list[Shop], groups: list[CustomerGrou
     next_id = (Customer.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     next_phone = (CustomerPhone.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     created = 0
-    for start in range(existing, total, BATCH):
-        stop = min(start + BATCH, total)
-        with transaction.atomic():
-            _write_batch(list(_rows(start, stop, shops, staff, seed=start)), next_id, by_key)
-        next_id += stop - start
-        created += stop - start
-        if progress:
-            progress(created, total - existing)
+    with _bulk_session():
+        for commit_start in range(existing, total, COMMIT_EVERY):
+            with transaction.atomic():
+                for start in range(commit_start, min(commit_start + COMMIT_EVERY, total), BATCH):
+                    stop = min(start + BATCH, total)
+                    _write_batch(list(_rows(start, stop, shops, staff, seed=start)), next_id, by_key)
+                    next_id += stop - start
+                    created += stop - start
+            if progress:
+                progress(created, total - existing)
     _after_bulk(total, next_phone)
     return created
+
+
+@contextlib.contextmanager
+def _bulk_session(cache_kib: int = 1_000_000):
+    """On SQLite, a page cache that holds the search key indexes while loading (64 MB otherwise)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        before = int(cursor.fetchone()[0])
+        cursor.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {before}")
 
 
 def _write_batch(rows: list[dict], first_id: int, groups: dict) -> None:
@@ -147,7 +210,7 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict) -> None:
     customers, phones, emails, memberships, keys, protocol = [], [], [], [], [], []
     for offset, row in enumerate(rows):
         cid = first_id + offset
-        sort = " ".join(fold_words(f"{row['last_name']} {row['first_name']} {row['company']}"))
+        sort = _sort_name(row["last_name"], row["first_name"], row["company"])
         customers.append((
             cid, row["number"], row["active"], row["salutation"], "", row["first_name"], row["last_name"],
             row["company"], row["street"], "", row["postcode"], row["city"], row["country"], "", row["birthday"],
@@ -162,11 +225,10 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict) -> None:
         memberships.append((cid, group.pk))
         if cid % 25 == 0:
             memberships.append((cid, groups["vip"].pk))
-        for key in keys_for(
-            number=row["number"], first_name=row["first_name"], last_name=row["last_name"], company=row["company"],
-            phones=[row["phone"]] if row["phone"] else [], emails=[row["email"]] if row["email"] else [],
-        ):  # fmt: skip
-            keys.append((cid, key))
+        row_keys = _keys(row)
+        if cid % CHECK_EVERY == 0:
+            _check_keys(row, row_keys)
+        keys.extend((cid, key) for key in row_keys)
         protocol.append((now, cid, Action.CREATED.value, "number", "", row["number"], 1, "demo"))
     bulk_insert(Customer, CUSTOMER_COLUMNS, customers)
     bulk_insert(CustomerPhone, ["customer_id", "number", "kind"], phones)
@@ -178,6 +240,15 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict) -> None:
         ["created_at", "customer_id", "action", "field", "old_value", "new_value", "version", "user_name"],
         protocol,
     )
+
+
+def _check_keys(row: dict, fast: set[str]) -> None:
+    expected = keys_for(
+        number=row["number"], first_name=row["first_name"], last_name=row["last_name"], company=row["company"],
+        phones=[row["phone"]] if row["phone"] else [], emails=[row["email"]] if row["email"] else [],
+    )  # fmt: skip
+    if fast != expected:
+        raise RuntimeError(f"demo search keys differ from keys_for(): {sorted(fast ^ expected)}")
 
 
 CUSTOMER_COLUMNS = [
@@ -199,7 +270,8 @@ def _after_bulk(total: int, _next_phone: int) -> None:
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(sql)
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+            # VACUUM too, which a transaction would refuse: index-only scans need the visibility map it writes
+            cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
     else:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
@@ -13,8 +14,12 @@ from regulars.audit.services import changes_since
 
 from ..filters import CustomerFilterSet
 from ..models import Consent, Customer, CustomerGroup
+from ..search import count, search
 from ..services import DuplicateNumberError, StaleCustomerError
 from .serializers import CustomerGroupSerializer, CustomerSerializer, ProtocolEntrySerializer
+
+#: query parameters of a plain quick search (the till's search as you type)
+QUICK_SEARCH_PARAMS = {"q", "page", "page_size"}
 
 IF_MATCH = OpenApiParameter(
     "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, description="The ETag of the customer as last read."
@@ -59,6 +64,43 @@ class CustomerViewSet(
     queryset = Customer.objects.prefetch_related(
         "phones", "emails", "groups", Prefetch("consents", queryset=Consent.objects.order_by("kind"))
     )
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "list":  # CustomerListSerializer reads the parts of a page itself, as plain values
+            return queryset.prefetch_related(None)
+        return queryset
+
+    def filter_queryset(self, queryset):
+        text = self._quick_search()
+        if text is None:
+            return super().filter_queryset(queryset)
+        found = search(queryset, text)
+        if not queryset.query.has_filters():  # all customers: search.count() can count them from the keys
+            self._quick_found = (found, text)
+        return found
+
+    def count_capped(self, queryset, limit: int) -> int | None:
+        """The capped count of a plain quick search, read from the search keys alone (see search.count)."""
+        found, text = getattr(self, "_quick_found", (None, ""))
+        return count(text, limit) if queryset is found else None
+
+    def _quick_search(self) -> str | None:
+        """What was typed when the list is asked for nothing but `q` (and a page); else None.
+
+        Such a request goes straight to search(): building the FilterSet and its form for it costs more
+        than the search itself. Anything else, and a `q` the FilterSet would refuse, takes the FilterSet.
+        """
+        if self.action != "list" or list(self.filter_backends) != [DjangoFilterBackend]:
+            return None
+        params = self.request.query_params
+        if not params.keys() <= QUICK_SEARCH_PARAMS:
+            return None
+        text = params.get("q", "")
+        max_length = CustomerFilterSet.base_filters["q"].extra.get("max_length")
+        if "\x00" in text or (max_length is not None and len(text.strip()) > max_length):
+            return None
+        return text
 
     def retrieve(self, request, *args, **kwargs):
         response = super().retrieve(request, *args, **kwargs)
