@@ -62,7 +62,9 @@ class CustomerForm(forms.ModelForm):
         self.fields["version"].initial = self.instance.version if self.instance.pk else None
         for kind, label in ConsentKind.choices:
             given = self._given_consent(kind)
-            self.fields[f"consent_{kind}"] = forms.BooleanField(label=label, required=False, initial=bool(given))
+            self.fields[f"consent_{kind}"] = forms.BooleanField(
+                label=label, label_suffix="", required=False, initial=bool(given)
+            )
             self.fields[f"consent_{kind}_date"] = forms.DateField(
                 label=_("date"), required=False, widget=DateInput, initial=given.given_on if given else None
             )

@@ -1,15 +1,16 @@
 """How protocol entries of a customer read: field names and values in the user's language."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from regulars.audit.models import ProtocolEntry
 
-from .models import ConsentKind, Customer
+from .models import ConsentKind, Customer, CustomerGroup, PhoneKind
+from .validators import format_phone
 
 PART_LABELS = {
     "phones": gettext_lazy("phone numbers"),
@@ -33,6 +34,11 @@ def field_label(key: str) -> str:
 def value_label(key: str, value: str) -> str:
     if value == "":
         return "—"
+    if key == "phones":
+        return "; ".join(_phone_label(part) for part in value.split("; "))
+    if key == "groups":
+        names = {g.key: str(g) for g in CustomerGroup.objects.filter(key__in=value.split(", "))}
+        return ", ".join(names.get(k, k) for k in value.split(", "))
     if key in PART_LABELS or key.startswith("consent_"):
         return value
     try:
@@ -45,22 +51,28 @@ def value_label(key: str, value: str) -> str:
     return str(choices.get(value, value))
 
 
+def _phone_label(part: str) -> str:
+    """ "+491711234567 (mobile)" as "+49 171 1234567 (mobile)" in the reader's language."""
+    number, _sep, kind = part.partition(" (")
+    kind = kind.rstrip(")")
+    label = PhoneKind(kind).label if kind in PhoneKind.values else kind
+    return f"{format_phone(number)} ({label})" if kind else format_phone(number)
+
+
 @dataclass
 class ProtocolLine:
     entry: ProtocolEntry
     field: str
     old: str
     new: str
-    overwrites: str
+    overwrites: datetime | None
 
 
 def protocol_lines(entries) -> list[ProtocolLine]:
     """Entries ready for the protocol table: "field from X to Y, overwrites the change of <date>"."""
     lines = []
     for entry in entries:
-        overwrites = ""
-        if entry.supersedes_id:
-            overwrites = date_format(entry.supersedes.created_at, "SHORT_DATETIME_FORMAT")
+        overwrites = entry.supersedes.created_at if entry.supersedes_id else None
         lines.append(
             ProtocolLine(
                 entry=entry,

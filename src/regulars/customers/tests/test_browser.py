@@ -154,7 +154,7 @@ def test_filters_update_the_list(page, cashier, juergen, make_customer):
 
 
 def test_choose_columns_kept_per_user(page, new_context, cashier, manager, juergen):
-    defaults = ["name", "customer number", "street and number", "postcode", "city", "phone", "e-mail", "active"]
+    defaults = ["Name", "Customer number", "Street and number", "Postcode", "City", "Phone", "E-mail", "Active"]
     log_in(page, cashier)
     expect(headers(page)).to_have_text(defaults)
 
@@ -162,13 +162,13 @@ def test_choose_columns_kept_per_user(page, new_context, cashier, manager, juerg
     dialog = page.get_by_role("dialog", name="Choose columns")
     expect(dialog).to_be_visible()
     screenshot(page, "columns-dialog")
-    dialog.get_by_label("postcode", exact=True).uncheck()
-    dialog.get_by_label("birthday", exact=True).check()
+    dialog.get_by_label("Postcode", exact=True).uncheck()
+    dialog.get_by_label("Birthday", exact=True).check()
     dialog.get_by_role("button", name="Move e-mail up").click()
     expect(dialog.get_by_role("button", name="Move e-mail up")).to_be_focused()  # for pressing it again
     dialog.get_by_role("button", name="Save columns").click()
 
-    chosen = ["name", "customer number", "street and number", "city", "e-mail", "phone", "active", "birthday"]
+    chosen = ["Name", "Customer number", "Street and number", "City", "E-mail", "Phone", "Active", "Birthday"]
     expect(headers(page)).to_have_text(chosen)  # exactly these, in this order
     expect(results(page).first).to_contain_text("Köln")
     page.reload()

@@ -32,9 +32,15 @@
       if (search) { search.focus(); search.select(); event.preventDefault(); }
     }
   });
+  // A row focused while late results arrive: the first new row takes the focus, so the keys go on working.
+  var rowFocused = false;
+  document.addEventListener("htmx:beforeSwap", function () {
+    rowFocused = !!(document.activeElement && document.activeElement.matches("tr[data-href]"));
+  });
   document.addEventListener("htmx:afterSwap", function () {
     var search = document.querySelector("[data-search]");
     if (search) { search.dataset.lastSearched = search.value; }
+    if (rowFocused && rows()[0]) { rows()[0].focus(); }
   });
 
   // Dialogs (column chooser).
@@ -75,6 +81,7 @@
     box.querySelector("input[type=hidden]").value = pick ? pick.dataset.pickId : "";
     box.querySelector("[data-picked]").textContent = pick ? pick.dataset.pickLabel : "";
     box.querySelector(".pick-target").innerHTML = "";
+    box.querySelector("[data-unpick]").hidden = !pick;
     var input = box.querySelector("[data-pick-input]"); input.value = ""; input.focus();
   });
 
@@ -85,6 +92,19 @@
       try { localStorage.setItem("panel:" + panel.dataset.panel, panel.open ? "open" : "closed"); } catch (e) { /* private mode */ }
     }
   }, true);
+  // After a refused save, the first field with an error gets the focus; errors are read with their field.
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".has-error").forEach(function (box) {
+      var error = box.querySelector(".error[id]");
+      box.querySelectorAll("input, select, textarea").forEach(function (input) {
+        if (input.type === "hidden") return;
+        input.setAttribute("aria-invalid", "true");
+        if (error) input.setAttribute("aria-describedby", error.id);
+      });
+    });
+    var first = document.querySelector(".has-error input:not([type=hidden]), .has-error select, .has-error textarea");
+    if (first) { first.focus(); first.scrollIntoView({ block: "center" }); }
+  });
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("details[data-panel]").forEach(function (panel) {
       var state = null;
