@@ -258,12 +258,12 @@ UMLAUT_SPELLINGS = {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "Ä": "Ae", 
 
 
 def transliterate(text: str) -> str:
-    """"Müller" -> "Mueller", "Groß" -> "Gross": the spelling of a keyboard without umlauts."""
+    """ "Müller" -> "Mueller", "Groß" -> "Gross": the spelling of a keyboard without umlauts."""
     return "".join(UMLAUT_SPELLINGS.get(c, c) for c in text)
 
 
 def strip_marks(text: str) -> str:
-    """"Müller" -> "Muller": umlauts typed without their dots."""
+    """ "Müller" -> "Muller": umlauts typed without their dots."""
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).replace("ß", "ss")
 
 
@@ -529,8 +529,10 @@ def report(result: dict) -> str:
     lines.append(f"{'ratio API / floor page':28} {api['p50'] / floor['p50']:8.1f} {api['p90'] / floor['p90']:8.1f} "
                  f"{api['p99'] / floor['p99']:8.1f} {api['max'] / floor['max']:8.1f}")  # fmt: skip
     lines.append(f"target p50 <= {TARGET_P50_MS:g} ms, p99 <= {TARGET_P99_MS:g} ms: API {verdict(api)}")
-    lines.append("API by kind of query (ms):  " + ", ".join(
-        f"{k} n={v['n']} p50={v['p50']:.1f} p99={v['p99']:.1f}" for k, v in result["kinds"].items()))
+    lines.append(
+        "API by kind of query (ms):  "
+        + ", ".join(f"{k} n={v['n']} p50={v['p50']:.1f} p99={v['p99']:.1f}" for k, v in result["kinds"].items())
+    )
     lines.append(f"answers: {result['empty']} empty, {result['capped']} capped at 1000, "
                  f"{len(result['number_misses'])} full customer numbers not found first; "
                  f"{result['detail_different']} of {result['detail_compared']} listed customers differ from "
@@ -554,8 +556,9 @@ def machine() -> dict:
         "os": platform.platform(),
         "python": platform.python_version(),
         "django": django.get_version(),
-        "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                                 text=True, check=False).stdout.strip(),  # fmt: skip
+        "commit": subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout.strip(),  # fmt: skip
     }
 
 
@@ -571,8 +574,7 @@ def markdown(results: list[dict], info: dict, command: str) -> str:
         f"- date: {info['date']}, commit {info['commit']} (plus the working tree)",
         f"- nproc: {info['nproc']}, CPU: {info['cpu']}, memory: {info['memory']}",
         f"- {info['os']}",
-        f"- Python {info['python']}, Django {info['django']}, "
-        + ", ".join(r["version"] for r in results),
+        f"- Python {info['python']}, Django {info['django']}, " + ", ".join(r["version"] for r in results),
         "",
         "## Demo load (`regulars demo --customers N`, fresh database, after `regulars migrate`)",
         "",
