@@ -1,7 +1,7 @@
 """The `regulars` command line, run as an operator would: each command a process of its own.
 
-The commands run against SQLite in a temporary data folder, also when DATABASE_URL names PostgreSQL; with
-DATABASE_URL set, the demo data is loaded into a fresh PostgreSQL database as well.
+The commands run against SQLite in a temporary data folder, also when DATABASE_URL names PostgreSQL; the demo
+data is also loaded into a fresh PostgreSQL database on the test run's server.
 """
 
 import os
@@ -176,10 +176,10 @@ def test_demo_is_idempotent(tmp_path):
 
 @pytest.fixture
 def postgres_url():
-    """A fresh PostgreSQL database on the server of DATABASE_URL, dropped afterwards."""
+    """A fresh PostgreSQL database on the server of the test run (scripts/test starts it), dropped afterwards."""
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
-        pytest.skip("DATABASE_URL does not name a PostgreSQL server")
+        url = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/regulars")
     import psycopg
     from psycopg import sql
 
