@@ -6,12 +6,17 @@ from drf_spectacular.views import SpectacularAPIView
 
 api_v1 = [
     path("", include("regulars.customers.api.urls")),
+    path("", include("regulars.catalog.api.urls")),
+    path("", include("regulars.sales.api.urls")),
+    path("", include("regulars.core.api.urls")),
 ]
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="customers:list"), name="home"),
     path("", include("regulars.core.urls")),
     path("customers/", include("regulars.customers.urls")),
+    path("catalog/", include("regulars.catalog.urls")),
+    path("sales/", include("regulars.sales.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/", include(api_v1)),
 ]

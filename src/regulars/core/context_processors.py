@@ -7,18 +7,58 @@ from .roles import Role, has_role
 
 NAVIGATION = [
     ("customers:list", _("Customers"), Role.CASHIER),
-    ("customers:group_list", _("Customer groups"), Role.MANAGER),
-    ("core:staff_list", _("Staff"), Role.MANAGER),
-    ("core:user_list", _("Users"), Role.ADMIN),
-    ("core:shop_list", _("Shops"), Role.ADMIN),
+    ("core:master_data", _("Master data"), Role.MANAGER),
+]
+
+#: the master data hub: (heading, [(url name, label, least role)])
+MASTER_DATA = [
+    (
+        _("Customers"),
+        [("customers:group_list", _("Customer groups"), Role.MANAGER)],
+    ),
+    (
+        _("Articles and services"),
+        [
+            ("catalog:article_list", _("Articles"), Role.MANAGER),
+            ("catalog:brand_list", _("Brands"), Role.MANAGER),
+            ("catalog:category_list", _("Article categories"), Role.MANAGER),
+            ("catalog:service_list", _("Services"), Role.MANAGER),
+            ("catalog:discount_list", _("Discounts"), Role.MANAGER),
+        ],
+    ),
+    (
+        _("Business"),
+        [
+            ("core:staff_list", _("Staff members"), Role.MANAGER),
+            ("core:shop_list", _("Shops"), Role.ADMIN),
+            ("sales:till_list", _("Tills"), Role.ADMIN),
+            ("core:user_list", _("Users"), Role.ADMIN),
+        ],
+    ),
 ]
 
 
 def navigation(request):
     user = getattr(request, "user", None)
     items = [
-        {"url": reverse(name), "label": label, "active": request.path.startswith(reverse(name))}
+        {"url": reverse(name), "label": label, "active": _is_under(request.path, name)}
         for name, label, role in NAVIGATION
         if has_role(user, role)
     ]
     return {"navigation": items}
+
+
+def _is_under(path: str, name: str) -> bool:
+    if name == "core:master_data":
+        return not path.startswith(reverse("customers:list")) or path.startswith("/customers/groups/")
+    return path.startswith(reverse(name)) and not path.startswith("/customers/groups/")
+
+
+def master_data_sections(user) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The hub's sections with the links this user may open."""
+    sections = []
+    for heading, links in MASTER_DATA:
+        allowed = [(reverse(name), label) for name, label, role in links if has_role(user, role)]
+        if allowed:
+            sections.append((heading, allowed))
+    return sections

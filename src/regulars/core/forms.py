@@ -42,7 +42,7 @@ class UserForm(forms.ModelForm):
 class ShopForm(forms.ModelForm):
     class Meta:
         model = Shop
-        fields = ["name", "street", "postcode", "city", "country", "language", "vat_id"]
+        fields = ["name", "street", "postcode", "city", "country", "language", "currency", "vat_id"]
 
 
 class StaffMemberForm(forms.ModelForm):

@@ -29,6 +29,7 @@ class Shop(TimeStampedModel):
     country = CountryField(_("country"), default="DE")
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="de")
     vat_id = models.CharField(_("VAT ID"), max_length=20, blank=True)
+    currency = models.CharField(_("currency"), max_length=3, choices=[("EUR", "EUR")], default="EUR")
 
     class Meta:
         ordering = ["name"]

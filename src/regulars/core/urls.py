@@ -14,6 +14,7 @@ urlpatterns = [
     path("users/", admin.UserListView.as_view(), name="user_list"),
     path("users/new/", admin.UserEditView.as_view(), name="user_add"),
     path("users/<int:pk>/", admin.UserEditView.as_view(), name="user_edit"),
+    path("master-data/", admin.MasterDataView.as_view(), name="master_data"),
     path("staff/", admin.StaffMemberListView.as_view(), name="staff_list"),
     path("staff/new/", admin.StaffMemberEditView.as_view(), name="staff_add"),
     path("staff/<int:pk>/", admin.StaffMemberEditView.as_view(), name="staff_edit"),

@@ -16,7 +16,8 @@ from .validators import format_phone, normalise_phone, normalise_postcode, norma
 MASTER_FIELDS = [
     "number", "active", "salutation", "title", "first_name", "last_name", "company", "street", "address_extra",
     "postcode", "city", "country", "language", "birthday", "anniversary", "groups", "referred_by", "regular_staff",
-    "home_shop", "popup_mode", "popup_text", "debtor_number", "vat_id", "vat_treatment", "id_card_number",
+    "home_shop", "service_discount", "article_discount", "popup_mode", "popup_text", "debtor_number", "vat_id",
+    "vat_treatment", "id_card_number",
 ]  # fmt: skip
 
 
@@ -32,7 +33,8 @@ CONTACT_FIELDS = [
     "postcode", "city", "country", "language", "birthday", "anniversary",
 ]  # fmt: skip
 INFO_FIELDS = [
-    "popup_mode", "popup_text", "regular_staff", "home_shop", "debtor_number", "vat_id", "vat_treatment",
+    "popup_mode", "popup_text", "service_discount", "article_discount", "regular_staff", "home_shop",
+    "debtor_number", "vat_id", "vat_treatment",
     "id_card_number",
 ]  # fmt: skip
 

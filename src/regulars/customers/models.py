@@ -83,6 +83,24 @@ class Customer(TimeStampedModel):
         StaffMember, verbose_name=_("regular staff member"), null=True, blank=True, on_delete=models.PROTECT
     )
     home_shop = models.ForeignKey(Shop, verbose_name=_("shop"), null=True, blank=True, on_delete=models.PROTECT)
+    service_discount = models.ForeignKey(
+        "catalog.Discount",
+        verbose_name=_("service discount"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        limit_choices_to={"applies_to": "services", "active": True},
+        related_name="+",
+    )
+    article_discount = models.ForeignKey(
+        "catalog.Discount",
+        verbose_name=_("article discount"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        limit_choices_to={"applies_to": "articles", "active": True},
+        related_name="+",
+    )
     popup_mode = models.CharField(_("popup remark"), max_length=16, choices=PopupMode.choices, default=PopupMode.OFF)
     popup_text = models.TextField(_("remark"), max_length=2000, blank=True)
     debtor_number = models.CharField(_("debtor number"), max_length=32, blank=True)

@@ -19,7 +19,8 @@ FIRST_CUSTOMER_NUMBER = 10001
 PROTOCOL_FIELDS = [
     "number", "active", "salutation", "title", "first_name", "last_name", "company", "street", "address_extra",
     "postcode", "city", "country", "language", "birthday", "anniversary", "referred_by", "regular_staff",
-    "home_shop", "popup_mode", "popup_text", "debtor_number", "vat_id", "vat_treatment", "id_card_number",
+    "home_shop", "service_discount", "article_discount", "popup_mode", "popup_text", "debtor_number", "vat_id",
+    "vat_treatment", "id_card_number",
 ]  # fmt: skip
 
 

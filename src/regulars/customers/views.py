@@ -41,7 +41,9 @@ class CustomerDetailView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         customer = get_object_or_404(
-            Customer.objects.select_related("referred_by", "regular_staff", "home_shop").prefetch_related(
+            Customer.objects.select_related(
+                "referred_by", "regular_staff", "home_shop", "service_discount", "article_discount"
+            ).prefetch_related(
                 "phones", "emails", "groups", Prefetch("consents", queryset=Consent.objects.order_by("kind"))
             ),
             pk=pk,

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "axes",
     "regulars.core",
     "regulars.audit",
+    "regulars.catalog",
+    "regulars.sales",
     "regulars.customers",
     "regulars.demo",
 ]

@@ -21,6 +21,14 @@ from schemathesis.checks import not_a_server_error
 SCHEMA_URL = "/api/schema/?format=json"
 SIGNALS = (request_started, request_finished)
 OPERATIONS = [
+    ("GET", "/api/v1/articles/"),
+    ("GET", "/api/v1/articles/{id}/"),
+    ("GET", "/api/v1/services/"),
+    ("GET", "/api/v1/services/{id}/"),
+    ("GET", "/api/v1/staff/"),
+    ("GET", "/api/v1/staff/{id}/"),
+    ("GET", "/api/v1/tills/"),
+    ("GET", "/api/v1/tills/{id}/"),
     ("GET", "/api/v1/customer-groups/"),
     ("GET", "/api/v1/customer-groups/{id}/"),
     ("GET", "/api/v1/customers/"),

@@ -10,6 +10,7 @@ PAGES = {
     "/customers/new/": "cashier",
     "/customers/groups/": "manager",
     "/customers/groups/new/": "manager",
+    "/master-data/": "manager",
     "/staff/": "manager",
     "/staff/new/": "manager",
     "/users/": "admin",

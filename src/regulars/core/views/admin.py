@@ -1,13 +1,17 @@
 """Users and shops (the administrator's settings) and staff members (the manager's master data), X5."""
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
+from ..context_processors import master_data_sections
 from ..filters import ShopFilterSet, StaffMemberFilterSet, UserFilterSet
 from ..forms import ShopForm, StaffMemberForm, UserForm
 from ..models import Shop, StaffMember, User
 from ..roles import Role
 from ..tables import ShopTable, StaffMemberTable, UserTable
 from .generic import ObjectEditView, ObjectListView
+from .mixins import RoleRequiredMixin
 
 
 class UserListView(ObjectListView):
@@ -61,3 +65,15 @@ class StaffMemberEditView(ObjectEditView):
     form_class = StaffMemberForm
     success_url = "core:staff_list"
     add_title = _("New staff member")
+
+
+class MasterDataView(RoleRequiredMixin, TemplateView):
+    """The hub of everything managers and administrators set up."""
+
+    required_role = Role.MANAGER
+    template_name = "core/master_data.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            sections=master_data_sections(self.request.user), title=gettext("Master data"), **kwargs
+        )

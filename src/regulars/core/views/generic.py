@@ -114,3 +114,49 @@ class ObjectEditView(RoleRequiredMixin, TemplateView):
         context["title"] = str(kwargs["object"]) if kwargs.get("object") else self.add_title
         context["cancel_url"] = reverse(self.success_url)
         return context
+
+
+def crud_urls(
+    *,
+    prefix: str,
+    name: str,
+    queryset,
+    filterset_class,
+    table_class,
+    form_class,
+    title,
+    add_title,
+    required_role: Role = Role.MANAGER,
+) -> list:
+    """URL patterns of a list and an edit page (create = edit) for master data: "<prefix>/", "new/", "<pk>/"."""
+    from django.urls import path
+
+    namespace = queryset.model._meta.app_label
+    list_view = type(
+        f"{queryset.model.__name__}ListView",
+        (ObjectListView,),
+        {
+            "required_role": required_role,
+            "queryset": queryset,
+            "filterset_class": filterset_class,
+            "table_class": table_class,
+            "title": title,
+            "add_url": f"{namespace}:{name}_add",
+        },
+    )
+    edit_view = type(
+        f"{queryset.model.__name__}EditView",
+        (ObjectEditView,),
+        {
+            "required_role": required_role,
+            "model": queryset.model,
+            "form_class": form_class,
+            "success_url": f"{namespace}:{name}_list",
+            "add_title": add_title,
+        },
+    )
+    return [
+        path(f"{prefix}/", list_view.as_view(), name=f"{name}_list"),
+        path(f"{prefix}/new/", edit_view.as_view(), name=f"{name}_add"),
+        path(f"{prefix}/<int:pk>/", edit_view.as_view(), name=f"{name}_edit"),
+    ]

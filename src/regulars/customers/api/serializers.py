@@ -15,6 +15,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from regulars.catalog.models import Discount
 from regulars.core.models import Shop, StaffMember
 
 from ..models import (
@@ -130,6 +131,12 @@ class CustomerSerializer(CountryFieldMixin, serializers.ModelSerializer):
         queryset=StaffMember.objects.all(), required=False, allow_null=True
     )
     home_shop = serializers.PrimaryKeyRelatedField(queryset=Shop.objects.all(), required=False, allow_null=True)
+    service_discount = serializers.PrimaryKeyRelatedField(
+        queryset=Discount.objects.filter(applies_to="services", active=True), required=False, allow_null=True
+    )
+    article_discount = serializers.PrimaryKeyRelatedField(
+        queryset=Discount.objects.filter(applies_to="articles", active=True), required=False, allow_null=True
+    )
     age = serializers.IntegerField(read_only=True, allow_null=True)
 
     class Meta:
@@ -137,8 +144,9 @@ class CustomerSerializer(CountryFieldMixin, serializers.ModelSerializer):
         fields = [
             "id", "number", "active", "salutation", "title", "first_name", "last_name", "company", "street",
             "address_extra", "postcode", "city", "country", "language", "birthday", "age", "anniversary", "phones",
-            "emails", "groups", "consents", "referred_by", "regular_staff", "home_shop", "popup_mode", "popup_text",
-            "debtor_number", "vat_id", "vat_treatment", "id_card_number", "version", "created_at", "updated_at",
+            "emails", "groups", "consents", "referred_by", "regular_staff", "home_shop", "service_discount",
+            "article_discount", "popup_mode", "popup_text", "debtor_number", "vat_id", "vat_treatment",
+            "id_card_number", "version", "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = ["id", "version", "created_at", "updated_at"]
         extra_kwargs = {"number": {"required": False}}
