@@ -4,6 +4,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView
 
+from regulars.core.api.permissions import IsCashier
+
 api_v1 = [
     path("", include("regulars.customers.api.urls")),
     path("", include("regulars.catalog.api.urls")),
@@ -17,6 +19,6 @@ urlpatterns = [
     path("customers/", include("regulars.customers.urls")),
     path("catalog/", include("regulars.catalog.urls")),
     path("sales/", include("regulars.sales.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", SpectacularAPIView.as_view(permission_classes=[IsCashier]), name="api-schema"),
     path("api/v1/", include(api_v1)),
 ]

@@ -21,6 +21,11 @@ class ProtocolQuerySet(models.QuerySet):
 
     _raw_delete = delete
 
+    def bulk_create(self, objs, *args, update_conflicts=False, ignore_conflicts=False, **kwargs):
+        if update_conflicts or ignore_conflicts:
+            raise AppendOnlyError("Protocol entries are only added, never merged with existing ones.")
+        return super().bulk_create(objs, *args, **kwargs)
+
 
 class Action(models.TextChoices):
     CREATED = "created", _("customer created")
@@ -67,6 +72,7 @@ class ProtocolEntry(models.Model):
     def save(self, *args, **kwargs):
         if not self._state.adding:
             raise AppendOnlyError("Protocol entries are never changed.")
+        kwargs["force_insert"] = True  # a new entry with an existing id must fail, not overwrite
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

@@ -21,8 +21,10 @@ def record_changes(
         return []
     latest: dict[str, ProtocolEntry] = {}
     if action == Action.CHANGED:
-        for entry in ProtocolEntry.objects.filter(customer=customer, field__in=changed).order_by("id"):
-            latest[entry.field] = entry
+        for field in changed:
+            latest_entry = ProtocolEntry.objects.filter(customer=customer, field=field).order_by("-id").first()
+            if latest_entry is not None:
+                latest[field] = latest_entry
     user = user if getattr(user, "is_authenticated", False) else None
     entries = [
         ProtocolEntry(
@@ -44,4 +46,6 @@ def record_changes(
 
 def changes_since(*, customer, version: int):
     """The entries written after the given version of the customer, oldest first."""
-    return ProtocolEntry.objects.filter(customer=customer, version__gt=version).order_by("id")
+    return (
+        ProtocolEntry.objects.filter(customer=customer, version__gt=version).select_related("supersedes").order_by("id")
+    )

@@ -5,6 +5,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
 from .models import Shop, StaffMember, User
+from .roles import Role
 
 
 class UserForm(forms.ModelForm):
@@ -21,10 +22,23 @@ class UserForm(forms.ModelForm):
         model = User
         fields = ["username", "first_name", "last_name", "email", "role", "language", "shop", "is_active"]
 
+    def clean(self):
+        data = super().clean()
+        was_admin = (
+            self.instance.pk and User.objects.filter(pk=self.instance.pk, role=Role.ADMIN, is_active=True).exists()
+        )
+        stays_admin = data.get("role") == Role.ADMIN and data.get("is_active")
+        if was_admin and not stays_admin:
+            others = User.objects.filter(role=Role.ADMIN, is_active=True).exclude(pk=self.instance.pk)
+            if not others.exists():
+                raise forms.ValidationError(_("This is the last active administrator: someone must keep that role."))
+        return data
+
     def clean_password(self):
         password = self.cleaned_data.get("password")
         if password:
-            validate_password(password, self.instance)
+            username = self.cleaned_data.get("username") or self.instance.username
+            validate_password(password, User(username=username, first_name=self.data.get("first_name", "")))
         elif not self.instance.pk:
             raise forms.ValidationError(_("A new user needs a password."))
         return password

@@ -13,8 +13,12 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _NON_TERM = re.compile(r"[^a-z0-9@._+\-]+")
 
 
+#: letters that Unicode does not split into a base letter and an accent
+_LETTERS = str.maketrans({"ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th", "ı": "i"})
+
+
 def _strip(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text.casefold())
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
     return "".join(c for c in text if not unicodedata.combining(c))
 
 

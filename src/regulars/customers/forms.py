@@ -5,8 +5,10 @@ from datetime import date
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from regulars.catalog.models import Discount
 from regulars.core.models import StaffMember
 
 from .models import ConsentKind, ConsentSource, Customer, CustomerGroup, EmailKind, PhoneKind
@@ -59,9 +61,16 @@ class CustomerForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["number"].required = False
-        self.fields["groups"].queryset = CustomerGroup.objects.filter(active=True)
-        self.fields["regular_staff"].queryset = StaffMember.objects.filter(active=True)
-        self.fields["version"].initial = self.instance.version if self.instance.pk else None
+        self._offer_active_and_current("groups", CustomerGroup.objects.all())
+        self._offer_active_and_current("regular_staff", StaffMember.objects.all())
+        self._offer_active_and_current("service_discount", Discount.objects.filter(applies_to="services"))
+        self._offer_active_and_current("article_discount", Discount.objects.filter(applies_to="articles"))
+        if self.instance.pk:
+            self.fields["version"].required = True
+            self.fields["version"].initial = self.instance.version
+            self.fields["version"].error_messages["required"] = _(
+                "This form is outdated. Please open the customer again and repeat your change."
+            )
         for kind, label in ConsentKind.choices:
             given = self._given_consent(kind)
             self.fields[f"consent_{kind}"] = forms.BooleanField(
@@ -73,6 +82,15 @@ class CustomerForm(forms.ModelForm):
             self.fields[f"consent_{kind}_source"] = forms.ChoiceField(
                 label=_("source"), choices=ConsentSource.choices, initial=given.source if given else ConsentSource.TILL
             )
+
+    def _offer_active_and_current(self, name: str, queryset) -> None:
+        """Active choices, plus what the customer has now even when it was deactivated since."""
+        current = Q(pk__in=[])
+        if self.instance.pk:
+            value = getattr(self.instance, name)
+            ids = [obj.pk for obj in value.all()] if name == "groups" else ([value.pk] if value else [])
+            current = Q(pk__in=ids)
+        self.fields[name].queryset = queryset.filter(Q(active=True) | current)
 
     def _given_consent(self, kind):
         if not self.instance.pk:

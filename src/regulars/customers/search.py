@@ -55,6 +55,7 @@ def keys_for(*, number: str, first_name: str, last_name: str, company: str, phon
     if company:
         keys.update(name_keys(company))
     keys.add(number.casefold())
+    keys.update(name_keys(number))
     for phone in phones:
         keys.update(phone_keys(phone))
     for email in emails:
@@ -84,7 +85,7 @@ def parse(text: str) -> Query | None:
 def _phone_prefix(text: str) -> str:
     text = text.strip()
     if text.startswith("+") or text.startswith("00"):
-        return digits(text).removeprefix("00")
+        return digits(text.replace("(0)", "")).removeprefix("00")
     return digits(text)
 
 
@@ -101,8 +102,8 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     A customer whose several keys match is listed once, under its first matching key.
     """
     query = parse(text)
-    if query is None:
-        return queryset
+    if query is None:  # nothing typed: everyone; only characters that are never searched: no one
+        return queryset if not text.strip() else queryset.none()
     earlier = SearchKey.objects.filter(_condition(query, "key"), customer=OuterRef("pk"), key__lt=OuterRef("match"))
     return (
         queryset.filter(_condition(query, "search_keys__key"))

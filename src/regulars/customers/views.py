@@ -154,7 +154,7 @@ class CustomerPickView(RoleRequiredMixin, View):
         text = (request.GET.get("q") or request.GET.get("pick_q") or "")[:100]
         exclude = request.GET.get("exclude")
         rows = search(Customer.objects.all(), text) if text.strip() else Customer.objects.none()
-        if exclude and exclude.isdigit():
+        if exclude and exclude.isascii() and exclude.isdecimal():
             rows = rows.exclude(pk=exclude)
         return render(request, "customers/_pick_results.html", {"rows": rows[:10], "q": text})
 

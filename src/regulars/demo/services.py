@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -85,7 +86,7 @@ def _phone(rng: random.Random, country: str) -> str:
     return f"+4915{rng.choice('1279')}{rng.randrange(10_000_000, 99_999_999)}"
 
 
-def _customer_row(i: int, shops, staff, rng: random.Random, now):
+def _customer_row(i: int, shops, staff, rng: random.Random):
     dutch = i % 3 == 2
     shop = shops[1] if dutch else shops[0]
     first = rng.choice(names.NL_FIRST if dutch else names.DE_FIRST)
@@ -159,9 +160,8 @@ def _keys(row: dict) -> set[str]:
 
 def _rows(start: int, stop: int, shops, staff, seed: int) -> Iterator[dict]:
     rng = random.Random(seed)
-    now = timezone.now()
     for i in range(start, stop):
-        yield _customer_row(i, shops, staff, rng, now)
+        yield _customer_row(i, shops, staff, rng)
 
 
 def create_customers(*, total: int, shops: list[Shop], groups: list[CustomerGroup], progress=None) -> int:
@@ -172,7 +172,6 @@ def create_customers(*, total: int, shops: list[Shop], groups: list[CustomerGrou
     staff = {shop.pk: list(StaffMember.objects.filter(shop=shop)) for shop in shops}
     by_key = {g.key: g for g in groups}
     next_id = (Customer.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
-    next_phone = (CustomerPhone.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     created = 0
     with _bulk_session():
         for commit_start in range(existing, total, COMMIT_EVERY):
@@ -182,9 +181,10 @@ def create_customers(*, total: int, shops: list[Shop], groups: list[CustomerGrou
                     _write_batch(list(_rows(start, stop, shops, staff, seed=start)), next_id, by_key)
                     next_id += stop - start
                     created += stop - start
+                _advance_sequences(existing + created)  # in the same commit: an interrupted load leaves no gap
             if progress:
                 progress(created, total - existing)
-    _after_bulk(total, next_phone)
+    _analyze()
     return created
 
 
@@ -259,21 +259,23 @@ CUSTOMER_COLUMNS = [
 ]  # fmt: skip
 
 
-def _after_bulk(total: int, _next_phone: int) -> None:
+def _advance_sequences(total: int) -> None:
     """Move the number series and the id sequences past the rows written in bulk."""
     NumberSequence.objects.update_or_create(name="customer", defaults={"next_value": FIRST_CUSTOMER_NUMBER + total})
     if connection.vendor == "postgresql":
-        from django.core.management.color import no_style
-
         models = [Customer, CustomerPhone, CustomerEmail, SearchKey, ProtocolEntry, Customer.groups.through]
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(sql)
-        with connection.cursor() as cursor:
+
+
+def _analyze() -> None:
+    """Fresh planner statistics after a bulk load."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
             # VACUUM too, which a transaction would refuse: index-only scans need the visibility map it writes
             cursor.execute("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE")
-    else:
-        with connection.cursor() as cursor:
+        else:
             cursor.execute("ANALYZE")
 
 

@@ -133,6 +133,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "regulars.core.views.auth.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Behind the HTTPS reverse proxy the client's address comes from X-Forwarded-For (REGULARS_PROXY_COUNT proxies).
+AXES_IPWARE_PROXY_COUNT = int(os.environ.get("REGULARS_PROXY_COUNT", "1" if HTTPS else "0")) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 LANGUAGE_CODE = os.environ.get("REGULARS_LANGUAGE", "de")
 LANGUAGES = [("de", _("German")), ("nl", _("Dutch")), ("en", _("English"))]

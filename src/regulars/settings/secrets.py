@@ -11,6 +11,7 @@ def load_secret_key(data_dir: Path) -> str:
         return key
     path = data_dir / "secret_key"
     if not path.exists():
-        path.write_text(secrets.token_urlsafe(64))
-        path.chmod(0o600)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # readable by the owner only
+        with os.fdopen(descriptor, "w") as file:
+            file.write(secrets.token_urlsafe(64))
     return path.read_text().strip()

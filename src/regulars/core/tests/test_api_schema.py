@@ -38,6 +38,15 @@ OPERATIONS = [
     ("PATCH", "/api/v1/customers/{id}/"),
     ("GET", "/api/v1/customers/{id}/protocol/"),
 ]
+
+
+def if_match(customer_id) -> str:
+    """The current ETag of a customer, as a client that just read it would send it."""
+    from regulars.customers.models import Customer
+
+    return f'"{customer_id}-{Customer.objects.get(pk=customer_id).version}"'
+
+
 FUZZ_SETTINGS = settings(
     max_examples=30,
     deadline=None,
@@ -59,7 +68,9 @@ def customer_ids(api):
         response = api.post("/api/v1/customers/", body, format="json")
         assert response.status_code == 201, response.content
         ids.append(response.json()["id"])
-    response = api.patch(f"/api/v1/customers/{ids[0]}/", {"city": "Bonn"}, format="json")
+    response = api.patch(
+        f"/api/v1/customers/{ids[0]}/", {"city": "Bonn"}, format="json", HTTP_IF_MATCH=if_match(ids[0])
+    )
     assert response.status_code == 200, response.content
     return ids
 
@@ -89,8 +100,8 @@ def application(db):
 
 
 @pytest.fixture
-def api_schema(application):
-    return schemathesis.openapi.from_wsgi(SCHEMA_URL, application)
+def api_schema(application, token):
+    return schemathesis.openapi.from_wsgi(SCHEMA_URL, application, headers={"Authorization": f"Token {token}"})
 
 
 def test_schema_is_valid_openapi_3(api):
@@ -123,6 +134,8 @@ def test_api_has_no_server_errors(api_schema, token, customer_ids, method, path,
         even = isinstance(path_id, int) and not isinstance(path_id, bool) and path_id % 2 == 0
         if even and path.startswith("/api/v1/customers/{id}"):
             case.path_parameters["id"] = customer_ids[path_id // 2 % len(customer_ids)]
+            if method in ("PUT", "PATCH"):  # the current ETag, so that the change itself is exercised
+                case.headers = {**(case.headers or {}), "If-Match": if_match(case.path_parameters["id"])}
         case.call_and_validate(headers=headers, checks=[not_a_server_error])
 
     fuzz()
@@ -138,14 +151,21 @@ def test_api_has_no_server_errors(api_schema, token, customer_ids, method, path,
 )
 def test_patch_fills_in_the_defaults_of_rows(api, customer_ids, body, expected):
     """Found by fuzzing: DRF skips defaults inside a PATCH, and the missing `kind` was a server error."""
-    response = api.patch(f"/api/v1/customers/{customer_ids[0]}/", body, format="json")
+    response = api.patch(
+        f"/api/v1/customers/{customer_ids[0]}/", body, format="json", HTTP_IF_MATCH=if_match(customer_ids[0])
+    )
     assert response.status_code == 200, response.content
     for name, rows in expected.items():
         assert [{k: row[k] for k in rows[0]} for row in response.json()[name]] == rows
 
 
 def test_patch_refuses_incomplete_rows(api, customer_ids):
-    response = api.patch(f"/api/v1/customers/{customer_ids[0]}/", {"phones": [{}], "consents": [{}]}, format="json")
+    response = api.patch(
+        f"/api/v1/customers/{customer_ids[0]}/",
+        {"phones": [{}], "consents": [{}]},
+        format="json",
+        HTTP_IF_MATCH=if_match(customer_ids[0]),
+    )
     assert response.status_code == 400
     assert set(response.json()) == {"phones", "consents"}
 

@@ -85,3 +85,23 @@ def test_x1_without_own_language_the_shops_language_applies(client, cashier, sho
     cashier.save()
     client.force_login(cashier)
     assert client.get("/customers/")["Content-Language"] == "nl"
+
+
+def test_x5_the_last_administrator_keeps_the_role(admin_client, admin_user):
+    response = admin_client.post(
+        f"/users/{admin_user.pk}/", {"username": "admin", "role": "manager", "language": "en", "is_active": "on"}
+    )
+    assert response.status_code == 400
+    admin_user.refresh_from_db()
+    assert admin_user.role == "admin"
+
+
+def test_x5_an_admin_changing_the_own_password_stays_logged_in(admin_client, admin_user):
+    data = {"username": "admin", "role": "admin", "language": "en", "is_active": "on", "password": "Neues-Passwort-26"}
+    assert admin_client.post(f"/users/{admin_user.pk}/", data).status_code == 302
+    assert admin_client.get("/users/").status_code == 200
+
+
+def test_x5_the_api_schema_is_for_logged_in_users(client, db, api):
+    assert client.get("/api/schema/").status_code in (401, 403)
+    assert api.get("/api/schema/").status_code == 200

@@ -1,5 +1,6 @@
 """Users and shops (the administrator's settings) and staff members (the manager's master data), X5."""
 
+from django.contrib.auth import update_session_auth_hash
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -30,6 +31,12 @@ class UserEditView(ObjectEditView):
     form_class = UserForm
     success_url = "core:user_list"
     add_title = _("New user")
+
+    def save(self, form):
+        user = form.save()
+        if user.pk == self.request.user.pk and form.cleaned_data.get("password"):
+            update_session_auth_hash(self.request, user)  # changing one's own password keeps one logged in
+        return user
 
 
 class ShopListView(ObjectListView):

@@ -1,5 +1,7 @@
 """Customer endpoints: search, create, read with ETag, change with If-Match, protocol."""
 
+import re
+
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
@@ -7,7 +9,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import APIException
 from rest_framework.response import Response
 
 from regulars.audit.services import changes_since
@@ -21,14 +22,14 @@ from .serializers import CustomerGroupSerializer, CustomerSerializer, ProtocolEn
 #: query parameters of a plain quick search (the till's search as you type)
 QUICK_SEARCH_PARAMS = {"q", "page", "page_size"}
 
+ETAG_VERSION = re.compile(r"[0-9]{1,9}")
 IF_MATCH = OpenApiParameter(
-    "If-Match", OpenApiTypes.STR, OpenApiParameter.HEADER, description="The ETag of the customer as last read."
+    "If-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=True,
+    description="The ETag of the customer as last read; without it the change is refused (428).",
 )
-
-
-class PreconditionFailed(APIException):
-    status_code = status.HTTP_412_PRECONDITION_FAILED
-    default_code = "stale"
 
 
 def etag(customer: Customer) -> str:
@@ -36,19 +37,23 @@ def etag(customer: Customer) -> str:
 
 
 def version_from_if_match(header: str | None, customer_id: int) -> int | None:
-    """The version named by an If-Match header; None when the header is absent or "*"; -1 when it is foreign."""
-    if not header or header.strip() == "*":
+    """The version named by an If-Match header; None when the header is absent; -1 when it is no ETag of ours."""
+    if not header:
         return None
     value = header.strip().removeprefix("W/").strip('"')
     pk, _sep, version = value.partition("-")
-    if pk != str(customer_id) or not version.isdigit():
+    if pk != str(customer_id) or not ETAG_VERSION.fullmatch(version):
         return -1
     return int(version)
 
 
 @extend_schema_view(
-    partial_update=extend_schema(parameters=[IF_MATCH], responses={200: CustomerSerializer, 412: OpenApiResponse()}),
-    update=extend_schema(parameters=[IF_MATCH], responses={200: CustomerSerializer, 412: OpenApiResponse()}),
+    partial_update=extend_schema(
+        parameters=[IF_MATCH], responses={200: CustomerSerializer, 412: OpenApiResponse(), 428: OpenApiResponse()}
+    ),
+    update=extend_schema(
+        parameters=[IF_MATCH], responses={200: CustomerSerializer, 412: OpenApiResponse(), 428: OpenApiResponse()}
+    ),
 )
 class CustomerViewSet(
     mixins.ListModelMixin,
@@ -103,14 +108,18 @@ class CustomerViewSet(
         return text
 
     def retrieve(self, request, *args, **kwargs):
-        response = super().retrieve(request, *args, **kwargs)
-        response["ETag"] = etag(self.get_object())
+        customer = self.get_object()
+        response = Response(self.get_serializer(customer).data)
+        response["ETag"] = etag(customer)
         return response
 
     def update(self, request, *args, **kwargs):
         customer = self.get_object()
         version = version_from_if_match(request.headers.get("If-Match"), customer.pk)
-        if version is not None and version != customer.version:
+        if version is None:
+            detail = _("Send the customer's ETag as If-Match, so that no one else's change is overwritten.")
+            return Response({"detail": detail}, status=status.HTTP_428_PRECONDITION_REQUIRED)
+        if version != customer.version:
             return self._stale(customer, version)
         context = {**self.get_serializer_context(), "expected_version": version}
         serializer = self.serializer_class(

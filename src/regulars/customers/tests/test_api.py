@@ -150,3 +150,18 @@ def test_protocol_cannot_be_written_through_the_api(api):
 def test_l10_default_groups_are_listed(api):
     keys = [g["key"] for g in api.get("/api/v1/customer-groups/").json()["results"]]
     assert {"standard", "webshop"} <= set(keys)
+
+
+def test_a_change_without_if_match_is_refused_with_428(api):
+    customer_id = create(api).json()["id"]
+    refused = api.patch(f"/api/v1/customers/{customer_id}/", {"city": "Bonn"}, format="json")
+    assert refused.status_code == 428
+    assert "If-Match" in refused.json()["detail"]
+    assert Customer.objects.get(pk=customer_id).city == "Köln"
+
+
+@pytest.mark.parametrize("header", ['"1-²"', "garbage", '"999999-1"', '"1-99999999999999999999"'])
+def test_a_foreign_if_match_is_refused_not_crashed(api, header):
+    customer_id = create(api).json()["id"]
+    response = api.patch(f"/api/v1/customers/{customer_id}/", {"city": "Bonn"}, format="json", HTTP_IF_MATCH=header)
+    assert response.status_code == 412

@@ -48,3 +48,23 @@ def test_l2_a_customer_matching_twice_is_listed_once(make_customer):
 
 def test_l2_nothing_typed_lists_everyone(family):
     assert len(found("  ")) == 4
+
+
+def test_l2_letters_without_accent_marks_are_folded(make_customer):
+    make_customer(first_name="Søren", last_name="Łukasiewicz")
+    assert found("lukasiewicz") == ["Łukasiewicz"]
+    assert found("soren") == ["Łukasiewicz"]
+
+
+def test_l2_own_customer_numbers_with_letters_are_found(make_customer):
+    make_customer(last_name="Vogel", number="K-100")
+    assert found("K-100") == ["Vogel"]
+    assert found("k100") == []  # the hyphen separates, as in names
+
+
+def test_l2_only_punctuation_finds_no_one(family):
+    assert found("%") == [] and found("---") == []
+
+
+def test_l2_a_trunk_zero_in_brackets_is_ignored(family):
+    assert found("+49 (0) 171 123") == ["Müller"]

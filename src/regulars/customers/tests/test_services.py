@@ -109,3 +109,19 @@ def test_g4_customers_are_never_deleted(make_customer):
     with pytest.raises(NeverDeletedError):
         customer.delete()
     assert Customer.objects.filter(pk=customer.pk).exists()
+
+
+def test_p1_protocol_entries_cannot_be_merged_or_overwritten(make_customer):
+    entry = make_customer().protocol.first()
+    forged = ProtocolEntry(
+        pk=entry.pk, customer=entry.customer, action="changed", field="city", new_value="forged", version=1
+    )
+    with pytest.raises(AppendOnlyError):
+        ProtocolEntry.objects.bulk_create(
+            [forged], update_conflicts=True, unique_fields=["id"], update_fields=["new_value"]
+        )
+    from django.db import IntegrityError, transaction
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        forged.save()
+    assert ProtocolEntry.objects.get(pk=entry.pk).new_value != "forged"

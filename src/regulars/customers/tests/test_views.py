@@ -105,3 +105,27 @@ def test_t3_referred_by_picker_finds_customers(cashier_client, make_customer):
     make_customer(first_name="Jan", last_name="de Vries")
     response = cashier_client.get("/customers/pick/", {"pick_q": "vries"})
     assert "de Vries" in response.text and "data-pick-id" in response.text
+
+
+def test_an_edit_without_version_is_refused(cashier_client, make_customer):
+    customer = make_customer(city="Köln")
+    response = cashier_client.post(f"/customers/{customer.pk}/edit/", {**FORM, "city": "Bonn"})
+    assert response.status_code == 400
+    assert "version" in response.context["form"].errors
+    assert Customer.objects.get(pk=customer.pk).city == "Köln"
+
+
+def test_inactive_groups_and_staff_stay_when_other_fields_change(cashier_client, make_customer, shop_de):
+    from regulars.core.models import StaffMember
+
+    vip = CustomerGroup.objects.create(key="vip", name="VIP")
+    jana = StaffMember.objects.create(name="Jana", shop=shop_de)
+    customer = make_customer(groups=[vip], regular_staff=jana)
+    CustomerGroup.objects.filter(pk=vip.pk).update(active=False)
+    StaffMember.objects.filter(pk=jana.pk).update(active=False)
+    form = cashier_client.get(f"/customers/{customer.pk}/edit/").context["form"]
+    data = {**FORM, "version": customer.version, "groups": [vip.pk], "regular_staff": jana.pk, "city": "Bonn"}
+    assert cashier_client.post(f"/customers/{customer.pk}/edit/", data).status_code == 302
+    customer.refresh_from_db()
+    assert list(customer.groups.all()) == [vip] and customer.regular_staff == jana
+    assert vip in form.fields["groups"].queryset
