@@ -7,6 +7,8 @@ from rest_framework.test import APIClient
 from regulars.core.models import Shop
 from regulars.core.roles import Role
 from regulars.core.services import create_user
+from regulars.customers.models import CustomerGroup
+from regulars.customers.services import CustomerData, create_customer
 
 PASSWORD = "Till-Pass-2026!"
 
@@ -73,3 +75,19 @@ def manager_client(client, manager):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def make_customer(cashier):
+    """Create a customer through the service, as the till does."""
+
+    def make(first_name="Anna", last_name="Müller", phones=(), emails=(), groups=None, **fields):
+        data = CustomerData(
+            fields={"first_name": first_name, "last_name": last_name, **fields},
+            phones=list(phones),
+            emails=list(emails),
+            groups=list(groups if groups is not None else CustomerGroup.objects.filter(key="standard")),
+        )
+        return create_customer(data=data, user=cashier)
+
+    return make

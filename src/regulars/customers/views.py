@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from regulars.core.panels import panels_for
 from regulars.core.roles import Role
 from regulars.core.views.generic import ObjectEditView, ObjectListView
 from regulars.core.views.mixins import RoleRequiredMixin
@@ -58,6 +59,7 @@ class CustomerDetailView(RoleRequiredMixin, View):
                 "phones": phones,
                 "protocol": protocol_lines(entries),
                 "protocol_more": customer.protocol.count() > 20,
+                "panels": panels_for("customer", request, customer),
                 "title": str(customer),
             },
         )

@@ -6,3 +6,10 @@ class SalesConfig(AppConfig):
     name = "regulars.sales"
     label = "sales"
     verbose_name = _("Till and receipts")
+
+    def ready(self):
+        from regulars.core.panels import register
+
+        from .panels import PANEL
+
+        register("customer", PANEL)

@@ -31,3 +31,180 @@ class Till(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.shop} · {self.name}"
+
+
+class AppendOnlyError(Exception):
+    """Receipts are fiscal records: never changed, never deleted (GoBD)."""
+
+
+class FiscalQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise AppendOnlyError("Receipts are never changed.")
+
+    def delete(self):
+        raise AppendOnlyError("Receipts are never deleted.")
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AppendOnlyError("Receipts are never changed.")
+
+    _raw_delete = delete
+
+    def bulk_create(self, objs, *args, update_conflicts=False, ignore_conflicts=False, **kwargs):
+        if update_conflicts or ignore_conflicts:
+            raise AppendOnlyError("Receipts are only added.")
+        return super().bulk_create(objs, *args, **kwargs)
+
+
+class FiscalRecord(models.Model):
+    """Base of receipts, their lines and payments: written once, in the booking transaction."""
+
+    objects = FiscalQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AppendOnlyError("Receipts are never changed.")
+        kwargs["force_insert"] = True
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Receipts are never deleted.")
+
+
+class ReceiptKind(models.TextChoices):
+    SALE = "sale", _("sale")
+    CANCELLATION = "cancellation", _("cancellation")
+    ABORTED = "aborted", _("aborted")
+
+
+class Receipt(FiscalRecord):
+    """A booked receipt: numbered without gaps per till, chained by hash to the till's previous receipt.
+
+    A cancellation is a receipt of its own that reverses the original and names it; the original stays.
+    The customer's name and address are copied as they were at booking.
+    """
+
+    till = models.ForeignKey(Till, verbose_name=_("till"), on_delete=models.PROTECT, related_name="receipts")
+    number = models.PositiveIntegerField(_("receipt number"))
+    kind = models.CharField(_("kind"), max_length=16, choices=ReceiptKind.choices, default=ReceiptKind.SALE)
+    created_at = models.DateTimeField(_("date"), db_index=True)
+    staff = models.ForeignKey(
+        "core.StaffMember", verbose_name=_("staff member"), on_delete=models.PROTECT, related_name="+"
+    )
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="receipts",
+    )
+    customer_number = models.CharField(_("customer number"), max_length=32, blank=True)
+    customer_name = models.CharField(_("customer"), max_length=300, blank=True)
+    customer_address = models.TextField(_("address"), blank=True)
+    customer_vat_id = models.CharField(_("VAT ID"), max_length=20, blank=True)
+    vat_treatment = models.CharField(_("deviating VAT"), max_length=8, default="none")
+    total = models.BigIntegerField(_("total"))
+    change = models.BigIntegerField(_("change"), default=0)
+    cancels = models.OneToOneField(
+        "self",
+        verbose_name=_("cancels"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="cancelled_by",
+    )
+    previous_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("receipt")
+        verbose_name_plural = _("receipts")
+        constraints = [models.UniqueConstraint(fields=["till", "number"], name="receipt_number_per_till")]
+
+    def __str__(self) -> str:
+        return f"{self.till.name} #{self.number}"
+
+
+class ReceiptLine(FiscalRecord):
+    """One article or service on a receipt; it may be booked to another customer than the receipt's (R1)."""
+
+    receipt = models.ForeignKey(Receipt, on_delete=models.PROTECT, related_name="lines")
+    position = models.PositiveSmallIntegerField(_("position"))
+    article = models.ForeignKey(
+        "catalog.Article", verbose_name=_("article"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    service = models.ForeignKey(
+        "catalog.Service", verbose_name=_("service"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    description = models.CharField(_("description"), max_length=300)
+    brand = models.CharField(_("brand"), max_length=100, blank=True)
+    quantity = models.IntegerField(_("quantity"))
+    unit_price = models.BigIntegerField(_("unit price"))
+    discount = models.BigIntegerField(_("discount"), default=0)
+    discount_name = models.CharField(_("discount"), max_length=100, blank=True)
+    total = models.BigIntegerField(_("total"))
+    vat_rate = models.IntegerField(_("VAT rate"))
+    vat = models.BigIntegerField(_("VAT"))
+    staff = models.ForeignKey(
+        "core.StaffMember", verbose_name=_("staff member"), on_delete=models.PROTECT, related_name="+"
+    )
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="receipt_lines",
+    )
+
+    class Meta:
+        ordering = ["receipt", "position"]
+        verbose_name = _("receipt line")
+        verbose_name_plural = _("receipt lines")
+
+    def __str__(self) -> str:
+        return f"{self.quantity} × {self.description}"
+
+
+class PaymentMethod(models.TextChoices):
+    """How a receipt is paid; on account, open invoice, voucher, deposit and points join later."""
+
+    CASH = "cash", _("cash")
+    CARD = "card", _("card")
+
+
+class Payment(FiscalRecord):
+    """An amount paid by one method; cash may exceed the total, the difference is the change."""
+
+    receipt = models.ForeignKey(Receipt, on_delete=models.PROTECT, related_name="payments")
+    method = models.CharField(_("payment method"), max_length=16, choices=PaymentMethod.choices)
+    amount = models.BigIntegerField(_("amount"))
+
+    class Meta:
+        ordering = ["receipt", "id"]
+        verbose_name = _("payment")
+        verbose_name_plural = _("payments")
+
+    def __str__(self) -> str:
+        return f"{self.get_method_display()} {self.amount}"
+
+
+class IdempotencyKey(models.Model):
+    """A till's Idempotency-Key: a retry returns the receipt booked the first time."""
+
+    user = models.ForeignKey("core.User", on_delete=models.CASCADE, related_name="+")
+    key = models.CharField(max_length=255)
+    fingerprint = models.CharField(max_length=64)
+    receipt = models.ForeignKey(Receipt, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [models.UniqueConstraint(fields=["user", "key"], name="idempotency_key_per_user")]
+
+    def __str__(self) -> str:
+        return self.key

@@ -37,6 +37,11 @@ OPERATIONS = [
     ("PUT", "/api/v1/customers/{id}/"),
     ("PATCH", "/api/v1/customers/{id}/"),
     ("GET", "/api/v1/customers/{id}/protocol/"),
+    ("GET", "/api/v1/customers/{id}/receipts/"),
+    ("GET", "/api/v1/receipts/"),
+    ("POST", "/api/v1/receipts/"),
+    ("GET", "/api/v1/receipts/{id}/"),
+    ("POST", "/api/v1/receipts/{id}/cancel/"),
 ]
 
 

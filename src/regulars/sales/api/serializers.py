@@ -1,9 +1,93 @@
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from ..models import Till
+from regulars.catalog.models import Article, Service
+from regulars.core.fields import MoneySerializerField
+from regulars.core.models import StaffMember
+from regulars.customers.models import Customer
+
+from ..models import Payment, PaymentMethod, Receipt, ReceiptLine, Till
+from ..services import receipt_status
 
 
 class TillSerializer(serializers.ModelSerializer):
     class Meta:
         model = Till
         fields = ["id", "name", "shop", "printer_host", "printer_port", "active"]
+
+
+class LineRequestSerializer(serializers.Serializer):
+    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all(), required=False, allow_null=True)
+    service = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all(), required=False, allow_null=True)
+    quantity = serializers.IntegerField(default=1, min_value=1, max_value=9999)
+    staff = serializers.PrimaryKeyRelatedField(queryset=StaffMember.objects.all(), required=False, allow_null=True)
+    customer = serializers.PrimaryKeyRelatedField(queryset=Customer.objects.all(), required=False, allow_null=True)
+
+    def validate(self, attrs):
+        if bool(attrs.get("article")) == bool(attrs.get("service")):
+            raise serializers.ValidationError(_("Each line is either an article or a service."))
+        return attrs
+
+
+class PaymentRequestSerializer(serializers.Serializer):
+    method = serializers.ChoiceField(choices=PaymentMethod.choices)
+    amount = MoneySerializerField()
+
+
+class ReceiptRequestSerializer(serializers.Serializer):
+    """What a till sends to book a receipt."""
+
+    till = serializers.PrimaryKeyRelatedField(queryset=Till.objects.all(), required=False)
+    customer = serializers.PrimaryKeyRelatedField(queryset=Customer.objects.all(), required=False, allow_null=True)
+    staff = serializers.PrimaryKeyRelatedField(queryset=StaffMember.objects.all(), required=False)
+    lines = LineRequestSerializer(many=True, allow_empty=False, max_length=500)
+    payments = PaymentRequestSerializer(many=True, allow_empty=False, max_length=20)
+
+
+class ReceiptLineSerializer(serializers.ModelSerializer):
+    unit_price = MoneySerializerField()
+    discount = MoneySerializerField()
+    total = MoneySerializerField()
+    vat = MoneySerializerField()
+
+    class Meta:
+        model = ReceiptLine
+        fields = [
+            "position", "article", "service", "description", "brand", "quantity", "unit_price", "discount",
+            "discount_name", "total", "vat_rate", "vat", "staff", "customer",
+        ]  # fmt: skip
+
+
+class PaymentSerializer(serializers.ModelSerializer):
+    amount = MoneySerializerField()
+
+    class Meta:
+        model = Payment
+        fields = ["method", "amount"]
+
+
+class ReceiptSerializer(serializers.ModelSerializer):
+    """A booked receipt as tills and the customer's history show it."""
+
+    status = serializers.SerializerMethodField()
+    total = MoneySerializerField()
+    change = MoneySerializerField()
+    lines = ReceiptLineSerializer(many=True, read_only=True)
+    payments = PaymentSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Receipt
+        fields = [
+            "id", "till", "number", "status", "created_at", "staff", "customer", "customer_number", "customer_name",
+            "customer_address", "total", "change", "cancels", "lines", "payments",
+        ]  # fmt: skip
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.ChoiceField(choices=["booked", "cancelled", "cancellation", "aborted"]))
+    def get_status(self, receipt) -> str:
+        return receipt_status(receipt)
+
+
+class CancelRequestSerializer(serializers.Serializer):
+    staff = serializers.PrimaryKeyRelatedField(queryset=StaffMember.objects.all(), required=False)

@@ -85,6 +85,15 @@
     var input = box.querySelector("[data-pick-input]"); input.value = ""; input.focus();
   });
 
+  // "Details" opens and closes a receipt's lines (R7).
+  document.addEventListener("click", function (event) {
+    var toggle = event.target.closest("[data-toggle-lines]");
+    if (!toggle) return;
+    var open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    toggle.closest("tbody").querySelectorAll("tr.receipt-line").forEach(function (row) { row.hidden = !open; });
+  });
+
   // Collapsed sections stay collapsed (R8).
   document.addEventListener("toggle", function (event) {
     var panel = event.target;

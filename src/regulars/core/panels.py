@@ -1,0 +1,36 @@
+"""Sections that apps add to another app's page without that app importing them (R8).
+
+The customer page shows the panels that sales, loyalty, invoices, ... register here, so the customers
+app stays free of them: `register("customer", Panel(...))` in an AppConfig.ready().
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils.functional import Promise
+
+
+@dataclass(frozen=True)
+class Panel:
+    key: str
+    title: str | Promise
+    template: str
+    context: Callable[..., dict]
+    order: int = 50
+
+
+_registry: dict[str, list[Panel]] = {}
+
+
+def register(page: str, panel: Panel) -> None:
+    panels = [p for p in _registry.get(page, []) if p.key != panel.key]
+    _registry[page] = sorted([*panels, panel], key=lambda p: p.order)
+
+
+def panels_for(page: str, request, obj) -> list[tuple[Panel, str]]:
+    """The registered panels of a page, rendered, in order."""
+    return [
+        (panel, render_to_string(panel.template, panel.context(request, obj), request=request))
+        for panel in _registry.get(page, [])
+    ]
