@@ -28,5 +28,7 @@ setup_venv() {
     touch "$stamp"
   fi
   command -v msgfmt >/dev/null || apt_install gettext
+  # WeasyPrint (PDF receipts and invoices) needs Pango from Debian
+  .venv/bin/python -c "import weasyprint" 2>/dev/null || apt_install libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
   (cd src/regulars && REGULARS_DATA_DIR="$ROOT/var" ../../.venv/bin/regulars compilemessages -v0)
 }
