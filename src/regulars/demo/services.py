@@ -27,6 +27,8 @@ from regulars.customers.services import FIRST_CUSTOMER_NUMBER
 
 from . import names
 from .bulk import bulk_insert
+from .catalog import ensure_catalog
+from .receipts import create_history
 
 DEMO_LOGINS = [
     # user name, role, password, shop index, language
@@ -45,6 +47,7 @@ class DemoResult:
     shops: list[Shop]
     created_customers: int
     logins: list[tuple[str, str, str]]
+    created_receipts: int = 0
 
 
 def ensure_shops() -> list[Shop]:
@@ -164,7 +167,9 @@ def _rows(start: int, stop: int, shops, staff, seed: int) -> Iterator[dict]:
         yield _customer_row(i, shops, staff, rng)
 
 
-def create_customers(*, total: int, shops: list[Shop], groups: list[CustomerGroup], progress=None) -> int:
+def create_customers(
+    *, total: int, shops: list[Shop], groups: list[CustomerGroup], progress=None, discounts: tuple = (None, None)
+) -> int:
     """Make sure there are at least `total` demo customers; returns how many were added."""
     existing = Customer.objects.count()
     if existing >= total:
@@ -178,7 +183,7 @@ def create_customers(*, total: int, shops: list[Shop], groups: list[CustomerGrou
             with transaction.atomic():
                 for start in range(commit_start, min(commit_start + COMMIT_EVERY, total), BATCH):
                     stop = min(start + BATCH, total)
-                    _write_batch(list(_rows(start, stop, shops, staff, seed=start)), next_id, by_key)
+                    _write_batch(list(_rows(start, stop, shops, staff, seed=start)), next_id, by_key, discounts)
                     next_id += stop - start
                     created += stop - start
                 _advance_sequences(existing + created)  # in the same commit: an interrupted load leaves no gap
@@ -205,7 +210,7 @@ def _bulk_session(cache_kib: int = 1_000_000):
             cursor.execute(f"PRAGMA cache_size = {before}")
 
 
-def _write_batch(rows: list[dict], first_id: int, groups: dict) -> None:
+def _write_batch(rows: list[dict], first_id: int, groups: dict, discounts: tuple = (None, None)) -> None:
     now = timezone.now()
     customers, phones, emails, memberships, keys, protocol = [], [], [], [], [], []
     for offset, row in enumerate(rows):
@@ -215,7 +220,7 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict) -> None:
             cid, row["number"], row["active"], row["salutation"], "", row["first_name"], row["last_name"],
             row["company"], row["street"], "", row["postcode"], row["city"], row["country"], "", row["birthday"],
             None, None, row["staff"].pk if row["staff"] else None, row["shop"].pk, "off", "", "", "", "none", "", 1,
-            sort, now, now,
+            sort, now, now, discounts[0] if cid % 12 == 5 else None, discounts[1] if cid % 9 == 4 else None,
         ))  # fmt: skip
         if row["phone"]:
             phones.append((cid, row["phone"], "mobile"))
@@ -255,7 +260,7 @@ CUSTOMER_COLUMNS = [
     "id", "number", "active", "salutation", "title", "first_name", "last_name", "company", "street", "address_extra",
     "postcode", "city", "country", "language", "birthday", "anniversary", "referred_by_id", "regular_staff_id",
     "home_shop_id", "popup_mode", "popup_text", "debtor_number", "vat_id", "vat_treatment", "id_card_number",
-    "version", "sort_name", "created_at", "updated_at",
+    "version", "sort_name", "created_at", "updated_at", "service_discount_id", "article_discount_id",
 ]  # fmt: skip
 
 
@@ -279,10 +284,15 @@ def _analyze() -> None:
             cursor.execute("ANALYZE")
 
 
-def build(*, customers: int, progress=None) -> DemoResult:
+def build(*, customers: int, progress=None, history_progress=None) -> DemoResult:
     """Everything the demo needs; idempotent."""
     shops = ensure_shops()
     logins = ensure_logins(shops)
     groups = ensure_groups()
-    created = create_customers(total=customers, shops=shops, groups=groups, progress=progress)
-    return DemoResult(shops=shops, created_customers=created, logins=logins)
+    catalog = ensure_catalog(shops)
+    discounts = (catalog.service_discount.pk, catalog.article_discount.pk)
+    created = create_customers(total=customers, shops=shops, groups=groups, progress=progress, discounts=discounts)
+    receipts = create_history(catalog=catalog, progress=history_progress)
+    if receipts:
+        _analyze()
+    return DemoResult(shops=shops, created_customers=created, logins=logins, created_receipts=receipts)

@@ -22,10 +22,14 @@ class Command(BaseCommand):
             if done == todo or done % 50_000 == 0:
                 self.stdout.write(f"  customers: {done:,} of {todo:,} ({time.monotonic() - started:.0f} s)")
 
-        result = build(customers=customers, progress=progress)
+        def history_progress(done, todo, receipts):
+            self.stdout.write(f"  receipts: pass {done} of {todo}, {receipts:,} ({time.monotonic() - started:.0f} s)")
+
+        result = build(customers=customers, progress=progress, history_progress=history_progress)
         self.stdout.write(
             f"Demo data ready: {', '.join(s.name for s in result.shops)}; "
-            f"{result.created_customers:,} customers added in {time.monotonic() - started:.0f} s."
+            f"{result.created_customers:,} customers and {result.created_receipts:,} receipts added "
+            f"in {time.monotonic() - started:.0f} s."
         )
         self.stdout.write("Demo logins (user name / password / role):")
         for username, password, role in result.logins:

@@ -1,0 +1,48 @@
+"""`regulars demo`: catalog, tills and a purchase history that passes the fiscal checks; idempotent."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from stdnum import ean
+
+from regulars.catalog.models import Article, Brand, Discount, Service
+from regulars.customers.models import Customer
+from regulars.sales.fiscal import verify_chains
+from regulars.sales.models import Payment, Receipt, ReceiptLine, Till
+from regulars.sales.pricing import contained_vat
+
+pytestmark = pytest.mark.django_db
+
+
+def counts() -> dict:
+    models = [Customer, Till, Brand, Article, Service, Discount, Receipt, ReceiptLine, Payment]
+    return {model.__name__: model.objects.count() for model in models}
+
+
+def test_demo_builds_a_valid_purchase_history():
+    call_command("demo", customers=60, stdout=StringIO())
+    first = counts()
+    assert first["Customer"] == 60
+    assert sorted(Till.objects.values_list("name", flat=True)) == ["Kassa 1", "Kasse 1"]
+    assert first["Brand"] >= 45 and first["Article"] >= 200 and 14 <= first["Service"] <= 20
+    assert all(ean.is_valid(code) for code in Article.objects.values_list("ean", flat=True))
+    assert first["Receipt"] >= 150 and first["ReceiptLine"] >= 3 * first["Receipt"]
+    assert Customer.objects.filter(service_discount__isnull=False).exists()
+    assert Customer.objects.filter(article_discount__isnull=False).exists()
+    assert verify_chains() == []
+    for till in Till.objects.all():
+        rows = list(Receipt.objects.filter(till=till).order_by("number").values_list("number", "created_at"))
+        assert [number for number, _ in rows] == list(range(1, len(rows) + 1))
+        assert [when for _, when in rows] == sorted(when for _, when in rows)
+    receipt = Receipt.objects.filter(kind="sale").exclude(customer=None).first()
+    assert receipt.customer_number == receipt.customer.number and receipt.customer_name
+    assert receipt.total == sum(line.total for line in receipt.lines.all())
+    assert sum(p.amount for p in receipt.payments.all()) - receipt.change == receipt.total
+    line = ReceiptLine.objects.filter(discount__gt=0).first()
+    assert line.total == line.unit_price * line.quantity - line.discount
+    assert line.vat == contained_vat(line.total, line.vat_rate)
+
+    call_command("demo", customers=60, stdout=StringIO())
+    assert counts() == first
+    assert verify_chains() == []
