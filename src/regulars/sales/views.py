@@ -1,7 +1,9 @@
 """Pages of the till side: the tills (administrators), the customer's receipts."""
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 
@@ -12,8 +14,9 @@ from regulars.customers.models import Customer
 
 from .filters import TillFilterSet
 from .forms import TillForm
-from .models import Till
+from .models import Receipt, Till
 from .panels import receipts_context
+from .printing import PrinterError, print_receipt
 from .tables import TillTable
 
 
@@ -26,8 +29,22 @@ class CustomerReceiptsView(RoleRequiredMixin, View):
         return render(request, "sales/_customer_receipts.html", context)
 
 
+class ReceiptPrintView(RoleRequiredMixin, View):
+    """Reprint a receipt on its till's printer (R6); answers a short message for the receipts panel."""
+
+    def post(self, request, pk):
+        receipt = get_object_or_404(Receipt.objects.select_related("till__shop", "staff", "cancels"), pk=pk)
+        try:
+            print_receipt(receipt=receipt, user=request.user)
+        except PrinterError as error:
+            return HttpResponse(format_html('<span class="print-result error" role="alert">{}</span>', error))
+        message = _("Printed on %(till)s.") % {"till": receipt.till.name}
+        return HttpResponse(format_html('<span class="print-result" role="status">{}</span>', message))
+
+
 urlpatterns = [
     path("customers/<int:pk>/receipts/", CustomerReceiptsView.as_view(), name="customer_receipts"),
+    path("receipts/<int:pk>/print/", ReceiptPrintView.as_view(), name="receipt_print"),
 ] + crud_urls(
     prefix="tills", name="till", queryset=Till.objects.select_related("shop"), filterset_class=TillFilterSet,
     table_class=TillTable, form_class=TillForm, title=_("Tills"), add_title=_("New till"), required_role=Role.ADMIN,

@@ -7,8 +7,8 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import mixins, status, viewsets
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
@@ -16,6 +16,7 @@ from rest_framework.response import Response
 from regulars.customers.models import Customer
 
 from ..models import IdempotencyKey, Receipt, Till
+from ..printing import PrinterError, print_receipt
 from ..services import BookingError, LineInput, PaymentInput, book_receipt, cancel_receipt
 from .serializers import CancelRequestSerializer, ReceiptRequestSerializer, ReceiptSerializer
 
@@ -25,6 +26,8 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     OpenApiParameter.HEADER,
     description="Any unique text per receipt; a retry with the same key returns the receipt booked first.",
 )
+
+PRINT_RESULT = inline_serializer("PrintResult", {"detail": serializers.CharField()})
 
 
 def receipts_queryset():
@@ -104,6 +107,17 @@ class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.
         except BookingError as error:
             return Response({error.field: [error.message]}, status=status.HTTP_400_BAD_REQUEST)
         return Response(ReceiptSerializer(receipts_queryset().get(pk=cancellation.pk)).data, status=201)
+
+    @extend_schema(request=None, responses={200: PRINT_RESULT, 503: PRINT_RESULT})
+    @action(detail=True, methods=["post"], url_path="print")
+    def reprint(self, request, pk=None):
+        """Print a copy of this receipt on its till's receipt printer (R6); 503 when the printer cannot be reached."""
+        receipt = self.get_object()
+        try:
+            print_receipt(receipt=receipt, user=request.user)
+        except PrinterError as error:
+            return Response({"detail": str(error)}, status=status.HTTP_503_SERVICE_UNAVAILABLE)
+        return Response({"detail": _("Printed on %(till)s.") % {"till": receipt.till.name}})
 
 
 class CustomerReceiptsView(ListAPIView):
