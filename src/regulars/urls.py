@@ -10,6 +10,7 @@ api_v1 = [
     path("", include("regulars.customers.api.urls")),
     path("", include("regulars.catalog.api.urls")),
     path("", include("regulars.sales.api.urls")),
+    path("", include("regulars.communication.api.urls")),
     path("", include("regulars.core.api.urls")),
 ]
 
@@ -19,6 +20,7 @@ urlpatterns = [
     path("customers/", include("regulars.customers.urls")),
     path("catalog/", include("regulars.catalog.urls")),
     path("sales/", include("regulars.sales.urls")),
+    path("communication/", include("regulars.communication.urls")),
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[IsCashier]), name="api-schema"),
     path("api/v1/", include(api_v1)),
 ]

@@ -32,6 +32,7 @@ MASTER_DATA = [
             ("core:staff_list", _("Staff members"), Role.MANAGER),
             ("core:shop_list", _("Shops"), Role.ADMIN),
             ("sales:till_list", _("Tills"), Role.ADMIN),
+            ("communication:mailaccount_list", _("Mail accounts"), Role.ADMIN),
             ("core:user_list", _("Users"), Role.ADMIN),
         ],
     ),

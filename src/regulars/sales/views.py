@@ -12,6 +12,7 @@ from regulars.core.views.generic import crud_urls
 from regulars.core.views.mixins import RoleRequiredMixin
 from regulars.customers.models import Customer
 
+from .document_views import InvoicePdfView, ReceiptListPdfView
 from .filters import TillFilterSet
 from .forms import TillForm
 from .models import Receipt, Till
@@ -45,6 +46,8 @@ class ReceiptPrintView(RoleRequiredMixin, View):
 urlpatterns = [
     path("customers/<int:pk>/receipts/", CustomerReceiptsView.as_view(), name="customer_receipts"),
     path("receipts/<int:pk>/print/", ReceiptPrintView.as_view(), name="receipt_print"),
+    path("customers/<int:pk>/receipts.pdf", ReceiptListPdfView.as_view(), name="customer_receipts_pdf"),
+    path("receipts/<int:pk>/invoice.pdf", InvoicePdfView.as_view(), name="receipt_invoice_pdf"),
 ] + crud_urls(
     prefix="tills", name="till", queryset=Till.objects.select_related("shop"), filterset_class=TillFilterSet,
     table_class=TillTable, form_class=TillForm, title=_("Tills"), add_title=_("New till"), required_role=Role.ADMIN,

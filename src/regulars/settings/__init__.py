@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "regulars.catalog",
     "regulars.sales",
     "regulars.customers",
+    "regulars.communication",
     "regulars.demo",
 ]
 

@@ -1,0 +1,91 @@
+"""Sending a receipt to its customer as a PDF by e-mail, and logging every message (R6, M1)."""
+
+import smtplib
+
+from django.core.mail import EmailMessage, get_connection
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from regulars.core.models import Shop
+from regulars.sales.documents import invoice_filename, invoice_language, invoice_number, invoice_pdf
+from regulars.sales.models import Receipt
+
+from .models import Channel, CommunicationEntry, DeliveryStatus, MailAccount, MailSecurity
+
+SMTP_TIMEOUT = 15
+
+
+class MailError(Exception):
+    """The e-mail was not sent; `message` tells the user why, in their language."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def mail_account_for(shop: Shop | None) -> MailAccount | None:
+    """The shop's own mail account, else the installation's."""
+    if shop is not None:
+        account = MailAccount.objects.filter(shop=shop).first()
+        if account is not None:
+            return account
+    return MailAccount.objects.filter(shop__isnull=True).first()
+
+
+def smtp_connection(account: MailAccount):
+    """A connection to the account's SMTP server; nothing is opened until a message is sent."""
+    return get_connection(
+        "django.core.mail.backends.smtp.EmailBackend",
+        host=account.host,
+        port=account.port,
+        username=account.username or None,
+        password=account.password or None,
+        use_tls=account.security == MailSecurity.STARTTLS,
+        use_ssl=account.security == MailSecurity.SSL,
+        timeout=SMTP_TIMEOUT,
+        fail_silently=False,
+    )
+
+
+def _invoice_message(receipt: Receipt, account: MailAccount, recipient: str) -> EmailMessage:
+    shop = receipt.till.shop
+    with translation.override(invoice_language(receipt)):
+        subject = _("Your invoice %(number)s from %(shop)s") % {"number": invoice_number(receipt), "shop": shop.name}
+        body = _("Hello %(name)s,\n\nplease find your invoice attached.\n\nKind regards\n%(shop)s") % {
+            "name": receipt.customer_name,
+            "shop": shop.name,
+        }
+    sender = f"{account.sender_name} <{account.sender}>" if account.sender_name else account.sender
+    message = EmailMessage(subject=subject, body=body, from_email=sender, to=[recipient])
+    message.attach(invoice_filename(receipt), invoice_pdf(receipt), "application/pdf")
+    return message
+
+
+def send_receipt_email(*, receipt: Receipt, user=None) -> CommunicationEntry:
+    """E-mail the receipt's invoice to its customer; MailError (and a "failed" log entry) when it cannot be sent."""
+    receipt = Receipt.objects.select_related("till__shop", "customer").get(pk=receipt.pk)
+    customer = receipt.customer
+    if customer is None:
+        raise MailError(_("This receipt has no customer to send it to."))
+    address = customer.emails.values_list("address", flat=True).first()
+    if not address:
+        raise MailError(_("%(name)s has no e-mail address.") % {"name": customer})
+    account = mail_account_for(receipt.till.shop)
+    if account is None:
+        raise MailError(_("No mail account is set up. An administrator can set one up under Master data."))
+    message = _invoice_message(receipt, account, address)
+    entry = CommunicationEntry(
+        customer=customer, kind=Channel.EMAIL, subject=message.subject, recipient=address, receipt=receipt, user=user
+    )
+    try:
+        smtp_connection(account).send_messages([message])
+    except (smtplib.SMTPException, OSError) as error:
+        entry.status, entry.error = DeliveryStatus.FAILED, f"{type(error).__name__}: {error}"[:2000]
+        entry.save()
+        raise MailError(
+            _("The mail server %(server)s could not be reached or refused the message (%(error)s). Please try again.")
+            % {"server": f"{account.host}:{account.port}", "error": error}
+        ) from error
+    entry.status = DeliveryStatus.SENT
+    entry.save()
+    return entry

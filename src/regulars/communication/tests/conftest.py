@@ -1,0 +1,64 @@
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from regulars.communication.models import MailAccount
+from regulars.sales.services import LineInput, PaymentInput, book_receipt
+from regulars.sales.tests.conftest import haircut, jana, regular, shampoo, till  # noqa: F401
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Inbox:
+    """Keeps every message the test SMTP server receives."""
+
+    def __init__(self):
+        self.envelopes = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.envelopes.append(envelope)
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 for the length of one test."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), ready_timeout=10)
+    controller.start()
+    try:
+        yield controller, inbox
+    finally:
+        controller.stop()
+
+
+@pytest.fixture
+def mail_account(smtp_server):
+    controller, _inbox = smtp_server
+    return MailAccount.objects.create(
+        host="127.0.0.1", port=controller.port, security="none", sender="salon@example.com", sender_name="Salon"
+    )
+
+
+@pytest.fixture
+def closed_account(db):
+    return MailAccount.objects.create(host="127.0.0.1", port=free_port(), security="none", sender="salon@example.com")
+
+
+@pytest.fixture
+def sale(shop_de, till, jana, make_customer, haircut, shampoo):  # noqa: F811
+    shop_de.vat_id = "DE123456789"
+    shop_de.save()
+    customer = make_customer(
+        first_name="Käthe", last_name="Müller", street="Hauptstraße 1", postcode="50667", city="Köln",
+        emails=[("kaethe@example.com", "private")],
+    )  # fmt: skip
+    lines = [LineInput(service=haircut), LineInput(article=shampoo)]
+    return book_receipt(
+        till=till, staff=jana, customer=customer, lines=lines, payments=[PaymentInput(method="card", amount=5750)]
+    )
