@@ -92,10 +92,17 @@ def create_history(*, catalog: DemoCatalog, progress=None) -> int:
     with transaction.atomic():
         written = writer.run(progress)
         NumberSequence.objects.filter(pk=seq.pk).update(next_value=customers[-1]["id"] + 1)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
             for sql in connection.ops.sequence_reset_sql(no_style(), [Receipt, ReceiptLine, Payment]):
                 cursor.execute(sql)
+        else:
+            cursor.execute("PRAGMA analysis_limit = 1000")  # sampled statistics: the tables are large
+        # statistics for the new rows; no VACUUM on PostgreSQL: it would rewrite every page just loaded
+        for model in (Receipt, ReceiptLine, Payment):
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        if connection.vendor != "postgresql":
+            cursor.execute("PRAGMA analysis_limit = 0")
     return written
 
 
@@ -130,7 +137,7 @@ class _Writer:
         self.clock = _Clock(start, now - timedelta(seconds=1))
         self.last_us = {pk: None for pk in self.chain}
         self.next_id = (Receipt.objects.aggregate(last=Max("pk"))["last"] or 0) + 1
-        self.adapt = connection.ops.adapt_datetimefield_value if connection.vendor == "sqlite" else None
+        self.sqlite = connection.vendor == "sqlite"
         self.receipts, self.lines, self.payments = [], [], []
         self.written = 0
 
@@ -219,8 +226,8 @@ class _Writer:
             _check(data, previous, digest)
         self.chain[till_id] = (number, digest)
         self.receipts.append((
-            rid, till_id, number, kind, self.adapt(when) if self.adapt else when, staff, customer_id, number_c, name,
-            address, vat_id, vat_treatment, total, change, cancels, previous, digest,
+            rid, till_id, number, kind, str(when.replace(tzinfo=None)) if self.sqlite else when, staff, customer_id,
+            number_c, name, address, vat_id, vat_treatment, total, change, cancels, previous, digest,
         ))  # fmt: skip
         self.lines.extend((rid, pos, *line, staff, None) for pos, line in enumerate(lines, start=1))
         self.payments.extend((rid, method, amount) for method, amount in payments)
@@ -263,3 +270,25 @@ def _check(data: dict, previous: str, digest: str) -> None:
     payments = [SimpleNamespace(method=m, amount=a) for m, a in data["payments"]]
     if fiscal.receipt_hash(previous, fiscal.content(receipt, lines, payments)) != digest:
         raise RuntimeError("demo receipt hash differs from sales.fiscal")
+
+
+def create_receipts_for(*, catalog: DemoCatalog, customer_id: int, count: int) -> int:
+    """`count` receipts for one customer after the tills' last ones, e.g. for timing a long receipt list."""
+    fields = ["id", "number", "title", "first_name", "last_name", "company", "street", "address_extra", "postcode",
+              "city", "vat_id", "vat_treatment", "home_shop_id", "regular_staff_id", "service_discount_id",
+              "article_discount_id"]  # fmt: skip
+    customer = Customer.objects.values(*fields).get(pk=customer_id)
+    writer = _Writer(catalog, [customer])
+    rng = random.Random(f"demo-receipts-of-{customer_id}")
+    spacing = writer.clock.seconds / count
+    with transaction.atomic():
+        for i in range(count):
+            writer._sale(rng, customer, (i + rng.random() * 0.5) * spacing, min(spacing * 0.25, 600.0))
+            if len(writer.receipts) >= RECEIPTS_PER_COMMIT:
+                writer._flush()
+        writer._flush()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), [Receipt, ReceiptLine, Payment]):
+                cursor.execute(sql)
+    return writer.written
