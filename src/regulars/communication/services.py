@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from regulars.core.models import Shop
 from regulars.sales.documents import invoice_filename, invoice_language, invoice_number, invoice_pdf
-from regulars.sales.models import Receipt
+from regulars.sales.models import Receipt, ReceiptKind
 
 from .models import Channel, CommunicationEntry, DeliveryStatus, MailAccount, MailSecurity
 
@@ -65,6 +65,8 @@ def send_receipt_email(*, receipt: Receipt, user=None) -> CommunicationEntry:
     """E-mail the receipt's invoice to its customer; MailError (and a "failed" log entry) when it cannot be sent."""
     receipt = Receipt.objects.select_related("till__shop", "customer").get(pk=receipt.pk)
     customer = receipt.customer
+    if receipt.kind == ReceiptKind.ABORTED:
+        raise MailError(_("An aborted receipt is no invoice and cannot be sent."))
     if customer is None:
         raise MailError(_("This receipt has no customer to send it to."))
     address = customer.emails.values_list("address", flat=True).first()

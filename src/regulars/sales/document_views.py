@@ -8,7 +8,7 @@ from regulars.core.views.mixins import RoleRequiredMixin
 from regulars.customers.models import Customer
 
 from .documents import invoice_filename, invoice_pdf, receipt_list_pdf
-from .models import Receipt
+from .models import Receipt, ReceiptKind
 
 
 def pdf_response(content: bytes, filename: str, inline: bool = False) -> HttpResponse:
@@ -30,5 +30,5 @@ class InvoicePdfView(RoleRequiredMixin, View):
     """A receipt's A4 invoice in the shop's language (R6 "Druck A4")."""
 
     def get(self, request, pk):
-        receipt = get_object_or_404(Receipt, pk=pk)
+        receipt = get_object_or_404(Receipt.objects.exclude(kind=ReceiptKind.ABORTED), pk=pk)
         return pdf_response(invoice_pdf(receipt), invoice_filename(receipt), inline=True)

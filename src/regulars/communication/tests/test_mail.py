@@ -5,6 +5,7 @@ import subprocess
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from regulars.communication.models import CommunicationEntry, MailAccount
 from regulars.communication.services import MailError, send_receipt_email
@@ -96,3 +97,14 @@ def test_only_administrators_set_up_the_mail_account_and_the_password_is_never_s
     account.refresh_from_db()
     assert (account.host, account.password) == ("mail.example.com", "Geheim-123")
     assert "/communication/mail-accounts/" in admin_client.get("/master-data/").content.decode()
+
+
+def test_an_aborted_receipt_is_not_sent(till, jana, mail_account, smtp_server):
+    from regulars.sales.models import Receipt
+
+    aborted = Receipt.objects.create(
+        till=till, number=99, kind="aborted", staff=jana, total=0, hash="x" * 64, created_at=timezone.now()
+    )
+    with pytest.raises(MailError):
+        send_receipt_email(receipt=aborted)
+    assert smtp_server[1].envelopes == []

@@ -10,7 +10,7 @@ from rest_framework.renderers import BaseRenderer
 from rest_framework.views import APIView
 
 from ..documents import invoice_filename, invoice_pdf
-from ..models import Receipt
+from ..models import Receipt, ReceiptKind
 
 
 class PdfRenderer(BaseRenderer):
@@ -31,7 +31,7 @@ class InvoicePdfView(APIView):
 
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     def get(self, request, pk: int):
-        receipt = get_object_or_404(Receipt, pk=pk)
+        receipt = get_object_or_404(Receipt.objects.exclude(kind=ReceiptKind.ABORTED), pk=pk)
         response = HttpResponse(invoice_pdf(receipt), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{invoice_filename(receipt)}"'
         return response

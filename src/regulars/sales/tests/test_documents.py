@@ -3,6 +3,7 @@
 import subprocess
 
 import pytest
+from django.utils import timezone
 
 from regulars.sales.models import Receipt
 from regulars.sales.services import LineInput, PaymentInput, book_receipt, cancel_receipt
@@ -111,3 +112,11 @@ def test_anonymous_gets_no_pdf(client, api, sale):
     api.credentials()
     assert api.get(f"/api/v1/receipts/{sale.pk}/invoice.pdf").status_code in (401, 403)
     assert Receipt.objects.count() == 1
+
+
+def test_an_aborted_receipt_is_no_invoice(cashier_client, api, till, jana):
+    aborted = Receipt.objects.create(
+        till=till, number=99, kind="aborted", staff=jana, total=0, hash="x" * 64, created_at=timezone.now()
+    )
+    assert cashier_client.get(f"/sales/receipts/{aborted.pk}/invoice.pdf").status_code == 404
+    assert api.get(f"/api/v1/receipts/{aborted.pk}/invoice.pdf").status_code == 404
