@@ -7,6 +7,7 @@ from .roles import Role, has_role
 
 NAVIGATION = [
     ("customers:list", _("Customers"), Role.CASHIER),
+    ("sales:till", _("Till"), Role.CASHIER),
     ("core:master_data", _("Master data"), Role.MANAGER),
 ]
 

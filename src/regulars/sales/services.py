@@ -95,6 +95,11 @@ def _price_line(position: int, line: LineInput, receipt_customer: Customer | Non
     )
 
 
+def price_lines(*, lines: list[LineInput], customer: Customer | None, staff: StaffMember) -> list[ReceiptLine]:
+    """The lines as they would be booked, with the customer's discounts (C7); unsaved, for the till's cart too."""
+    return [_price_line(position, line, customer, staff) for position, line in enumerate(lines, start=1)]
+
+
 def _check_payments(total: int, payments: list[PaymentInput]) -> int:
     """The change to give; an error when the payments fall short or only cash could give change."""
     if not payments:
@@ -146,7 +151,7 @@ def book_receipt(
         raise BookingError(_("The receipt has no lines."), "lines")
     if customer is not None and not customer.active:
         raise BookingError(_("Customer %(name)s is inactive.") % {"name": customer}, "customer")
-    priced = [_price_line(position, line, customer, staff) for position, line in enumerate(lines, start=1)]
+    priced = price_lines(lines=lines, customer=customer, staff=staff)
     total = sum(line.total for line in priced)
     change = _check_payments(total, payments)
     with transaction.atomic():
@@ -162,6 +167,19 @@ def book_receipt(
                 user=user,
             )
     return receipt
+
+
+def abort_receipt(
+    *, till: Till, staff: StaffMember, lines: list[LineInput], customer: Customer | None = None
+) -> Receipt:
+    """Record a receipt that was put together and abandoned (R2): numbered and chained, never paid."""
+    priced = price_lines(lines=lines, customer=customer, staff=staff)
+    with transaction.atomic():
+        receipt = Receipt(
+            till=till, kind=ReceiptKind.ABORTED, staff=staff, total=sum(line.total for line in priced), change=0,
+            **_customer_snapshot(customer),
+        )  # fmt: skip
+        return _write(receipt, priced, [])
 
 
 def cancel_receipt(*, receipt: Receipt, staff: StaffMember, user=None) -> Receipt:

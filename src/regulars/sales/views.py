@@ -12,6 +12,7 @@ from regulars.core.views.generic import crud_urls
 from regulars.core.views.mixins import RoleRequiredMixin
 from regulars.customers.models import Customer
 
+from . import till
 from .document_views import InvoicePdfView, ReceiptListPdfView
 from .filters import TillFilterSet
 from .forms import TillForm
@@ -48,6 +49,14 @@ urlpatterns = [
     path("receipts/<int:pk>/print/", ReceiptPrintView.as_view(), name="receipt_print"),
     path("customers/<int:pk>/receipts.pdf", ReceiptListPdfView.as_view(), name="customer_receipts_pdf"),
     path("receipts/<int:pk>/invoice.pdf", InvoicePdfView.as_view(), name="receipt_invoice_pdf"),
+    path("till/", till.TillView.as_view(), name="till"),
+    path("till/customers/", till.TillCustomerSearchView.as_view(), name="cart_customers"),
+    path("till/customer/", till.TillCustomerView.as_view(), name="cart_customer"),
+    path("till/add/", till.TillAddView.as_view(), name="cart_add"),
+    path("till/remove/<int:index>/", till.TillRemoveView.as_view(), name="cart_remove"),
+    path("till/settings/", till.TillSettingsView.as_view(), name="cart_settings"),
+    path("till/pay/", till.TillPayView.as_view(), name="cart_pay"),
+    path("till/clear/", till.TillClearView.as_view(), name="cart_clear"),
 ] + crud_urls(
     prefix="tills", name="till", queryset=Till.objects.select_related("shop"), filterset_class=TillFilterSet,
     table_class=TillTable, form_class=TillForm, title=_("Tills"), add_title=_("New till"), required_role=Role.ADMIN,

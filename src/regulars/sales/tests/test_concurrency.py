@@ -10,7 +10,7 @@ from regulars.sales.models import Receipt
 from regulars.sales.services import LineInput, PaymentInput, book_receipt
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_bookings_get_gapless_numbers_per_till(till, second_till, jana, haircut):
     errors = []
 

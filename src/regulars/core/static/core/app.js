@@ -85,6 +85,18 @@
     var input = box.querySelector("[data-pick-input]"); input.value = ""; input.focus();
   });
 
+  // At the till: a chosen customer closes the result list; after each step the scanner field has the focus.
+  document.addEventListener("htmx:afterRequest", function (event) {
+    var form = event.target.closest && event.target.closest("form");
+    if (!form || !document.querySelector("[data-till-scan]") || event.detail.requestConfig.verb !== "post") return;
+    if (form.querySelector("[data-till-pick]") || form.querySelector("[data-till-customer]")) {
+      document.getElementById("till-customers").innerHTML = "";
+      var search = document.querySelector("[data-till-customer]"); if (search) search.value = "";
+    }
+    if (form.matches("[data-till-scan-form]")) { form.reset(); }
+    if (!form.querySelector("[data-till-cash]")) { document.querySelector("[data-till-scan]").focus(); }
+  });
+
   // "Details" opens and closes a receipt's lines (R7).
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest("[data-toggle-lines]");

@@ -1,0 +1,73 @@
+"""The till page: customer by scan or search, popup remark, scanning, discounts, payment, abandoning (S1, S2, C6)."""
+
+import pytest
+
+from regulars.customers.models import PopupMode
+from regulars.sales.models import Receipt
+
+
+@pytest.fixture
+def at_till(client, cashier, till, jana):
+    client.force_login(cashier)
+    return client
+
+
+def post(client, name, data=None):
+    return client.post(f"/sales/till/{name}/", data or {}, HTTP_HX_REQUEST="true")
+
+
+def test_s1_c6_scanning_the_customer_number_shows_the_popup_once(at_till, regular):
+    regular.popup_text = "Hat ihren Regenschirm vergessen"
+    regular.popup_mode = PopupMode.NEXT_VISIT
+    regular.save()
+    first = post(at_till, "customer", {"number": regular.number})
+    assert "Regenschirm" in first.text and "Müller" in first.text
+    regular.refresh_from_db()
+    assert regular.popup_mode == PopupMode.OFF
+    assert regular.protocol.filter(field="popup_mode", new_value="off").exists()
+    assert "Regenschirm" not in post(at_till, "customer", {"number": regular.number}).text
+
+
+def test_c6_an_always_popup_shows_every_time(at_till, regular):
+    regular.popup_text, regular.popup_mode = "Allergie gegen Latex", PopupMode.ALWAYS
+    regular.save()
+    for _ in range(2):
+        assert "Latex" in post(at_till, "customer", {"customer": regular.pk}).text
+
+
+def test_s2_c7_scan_add_service_see_discounts_and_pay_with_change(at_till, regular, shampoo, haircut):
+    post(at_till, "customer", {"customer": regular.pk})
+    post(at_till, "add", {"code": shampoo.ean})
+    cart = post(at_till, "add", {"service": haircut.pk}).text
+    assert "Stammkunde" in cart and "−€4.50" in cart and "−€2.00" in cart
+    assert "€51.00" in cart  # 40.50 + 10.50
+    paid = post(at_till, "pay", {"cash": "60"})
+    assert "Change: €9.00" in paid.text
+    receipt = Receipt.objects.get()
+    assert (receipt.customer, receipt.total, receipt.change) == (regular, 5100, 900)
+
+
+def test_bad_input_at_the_till_is_explained_and_nothing_booked(at_till, shampoo):
+    assert "No article found for “0000000000000”" in post(at_till, "add", {"code": "0000000000000"}).text
+    post(at_till, "add", {"code": shampoo.ean})
+    assert "fall short" in post(at_till, "pay", {"cash": "5"}).text
+    assert "like 12,50" in post(at_till, "pay", {"cash": "zwölf"}).text
+    assert not Receipt.objects.exists()
+
+
+def test_an_inactive_customer_cannot_be_chosen(at_till, regular):
+    regular.active = False
+    regular.save()
+    assert "inactive" in post(at_till, "customer", {"number": regular.number}).text
+
+
+def test_r2_an_abandoned_cart_is_recorded_as_aborted(at_till, shampoo):
+    post(at_till, "add", {"code": shampoo.ean})
+    at_till.post("/sales/till/clear/")
+    receipt = Receipt.objects.get()
+    assert (receipt.kind, receipt.number, receipt.total) == ("aborted", 1, 1250)
+    assert not receipt.payments.exists()
+
+
+def test_s1_typing_or_scanning_the_number_into_the_customer_field_chooses_the_customer(at_till, regular):
+    assert "Müller" in post(at_till, "customer", {"customer_q": regular.number}).text

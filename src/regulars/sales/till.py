@@ -1,0 +1,242 @@
+"""The till page (S1, S2, C6): choose the customer, scan articles, add services, take payment.
+
+The cart lives in the session until it is booked; booking goes through services.book_receipt.
+"""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views import View
+
+from regulars.catalog.models import Article, Service
+from regulars.core.fields import MoneyFormField
+from regulars.core.models import StaffMember
+from regulars.core.views.mixins import RoleRequiredMixin
+from regulars.customers.models import Customer, PopupMode
+from regulars.customers.search import search
+from regulars.customers.services import CustomerData, update_customer
+
+from .models import Till
+from .services import BookingError, LineInput, PaymentInput, abort_receipt, book_receipt, price_lines
+
+SESSION_KEY = "till_cart"
+
+
+class Cart:
+    """The receipt being put together at the till, kept in the session."""
+
+    def __init__(self, request):
+        self.request = request
+        self.data = request.session.get(SESSION_KEY) or {"customer": None, "lines": [], "staff": None, "till": None}
+
+    def save(self):
+        self.request.session[SESSION_KEY] = self.data
+
+    def clear(self):
+        keep = {"staff": self.data.get("staff"), "till": self.data.get("till")}
+        self.data = {"customer": None, "lines": [], **keep}
+        self.save()
+
+    @property
+    def customer(self) -> Customer | None:
+        return Customer.objects.filter(pk=self.data["customer"]).first() if self.data["customer"] else None
+
+    @property
+    def staff(self) -> StaffMember | None:
+        staff_id = self.data.get("staff") or getattr(getattr(self.request.user, "staff_member", None), "pk", None)
+        return StaffMember.objects.filter(pk=staff_id, active=True).first() if staff_id else None
+
+    @property
+    def till(self) -> Till | None:
+        tills = Till.objects.filter(active=True)
+        if self.data.get("till"):
+            return tills.filter(pk=self.data["till"]).first()
+        own = tills.filter(shop=self.request.user.shop) if self.request.user.shop_id else tills
+        return own.first()
+
+    def line_inputs(self) -> list[LineInput]:
+        articles = Article.objects.in_bulk([line["article"] for line in self.data["lines"] if line.get("article")])
+        services = Service.objects.in_bulk([line["service"] for line in self.data["lines"] if line.get("service")])
+        staff = StaffMember.objects.in_bulk([line["staff"] for line in self.data["lines"] if line.get("staff")])
+        return [
+            LineInput(
+                article=articles.get(line.get("article")),
+                service=services.get(line.get("service")),
+                quantity=line["quantity"],
+                staff=staff.get(line.get("staff")),
+            )
+            for line in self.data["lines"]
+        ]
+
+
+def _context(request, cart: Cart, **extra) -> dict:
+    staff = cart.staff
+    priced, error = [], ""
+    if staff is not None and cart.data["lines"]:
+        try:
+            priced = price_lines(lines=cart.line_inputs(), customer=cart.customer, staff=staff)
+        except BookingError as refused:
+            error = refused.message
+    return {
+        "cart": cart,
+        "customer": cart.customer,
+        "staff": staff,
+        "till": cart.till,
+        "lines": priced,
+        "total": sum(line.total for line in priced),
+        "error": error,
+        "staff_members": StaffMember.objects.filter(active=True),
+        "tills": Till.objects.filter(active=True).select_related("shop"),
+        "services": Service.objects.filter(active=True)[:40],
+        "title": _("Till"),
+        **extra,
+    }
+
+
+def _cart_response(request, cart: Cart, **extra):
+    template = "sales/_till_cart.html" if request.htmx else "sales/till.html"
+    return render(request, template, _context(request, cart, **extra))
+
+
+class TillView(RoleRequiredMixin, View):
+    def get(self, request):
+        return render(request, "sales/till.html", _context(request, Cart(request)))
+
+
+class TillCustomerSearchView(RoleRequiredMixin, View):
+    def get(self, request):
+        text = request.GET.get("customer_q", "")[:100]
+        rows = search(Customer.objects.filter(active=True), text)[:8] if text.strip() else []
+        return render(request, "sales/_till_customers.html", {"rows": rows})
+
+
+class TillCustomerView(RoleRequiredMixin, View):
+    """Choose the customer by search or by scanning the customer number (S1); shows the popup remark (C6)."""
+
+    def post(self, request):
+        cart = Cart(request)
+        number = (request.POST.get("number") or request.POST.get("customer_q") or "").strip()[:32]
+        if "customer" in request.POST and not request.POST["customer"]:
+            cart.data["customer"] = None
+            cart.save()
+            return _cart_response(request, cart)
+        found = (
+            Customer.objects.filter(pk=request.POST.get("customer"))
+            if request.POST.get("customer", "").isdecimal()
+            else None
+        )
+        customer = (found or Customer.objects.filter(number__iexact=number)).first() if (found or number) else None
+        if customer is None:
+            return _cart_response(
+                request, cart, error=_("No customer with the number “%(number)s”.") % {"number": number}
+            )
+        if not customer.active:
+            return _cart_response(request, cart, error=_("Customer %(name)s is inactive.") % {"name": customer})
+        cart.data["customer"] = customer.pk
+        cart.save()
+        popup = ""
+        if customer.popup_text and customer.popup_mode in (PopupMode.NEXT_VISIT, PopupMode.ALWAYS):
+            popup = customer.popup_text
+            if customer.popup_mode == PopupMode.NEXT_VISIT:  # shown once, then cleared (protocolled)
+                update_customer(
+                    customer_id=customer.pk,
+                    data=CustomerData(fields={"popup_mode": PopupMode.OFF}),
+                    expected_version=None,
+                    user=request.user,
+                )
+        return _cart_response(request, cart, popup=popup)
+
+
+class TillAddView(RoleRequiredMixin, View):
+    """Add an article by EAN scan or name, or a service with its staff member."""
+
+    def post(self, request):
+        cart = Cart(request)
+        if request.POST.get("service", "").isdecimal():
+            service = get_object_or_404(Service, pk=request.POST["service"], active=True)
+            staff = request.POST.get("service_staff") or (cart.staff.pk if cart.staff else None)
+            cart.data["lines"].append({"service": service.pk, "quantity": 1, "staff": staff and int(staff)})
+            cart.save()
+            return _cart_response(request, cart)
+        code = request.POST.get("code", "").strip()[:100]
+        articles = Article.objects.filter(active=True)
+        article = articles.filter(ean=code).first() if code.isdecimal() else None
+        if article is None and code and not code.isdecimal():
+            matches = list(articles.filter(name__icontains=code)[:2])
+            article = matches[0] if len(matches) == 1 else None
+        if article is None:
+            return _cart_response(request, cart, error=_("No article found for “%(code)s”.") % {"code": code})
+        quantity = int(request.POST.get("quantity") or 1) if str(request.POST.get("quantity") or 1).isdecimal() else 0
+        if quantity < 1:
+            return _cart_response(request, cart, error=_("The quantity must be at least 1."))
+        cart.data["lines"].append({"article": article.pk, "quantity": quantity, "staff": None})
+        cart.save()
+        return _cart_response(request, cart)
+
+
+class TillRemoveView(RoleRequiredMixin, View):
+    def post(self, request, index):
+        cart = Cart(request)
+        if 0 <= index < len(cart.data["lines"]):
+            del cart.data["lines"][index]
+            cart.save()
+        return _cart_response(request, cart)
+
+
+class TillSettingsView(RoleRequiredMixin, View):
+    """Which till and which staff member book."""
+
+    def post(self, request):
+        cart = Cart(request)
+        for key in ("till", "staff"):
+            value = request.POST.get(key, "")
+            if value.isdecimal():
+                cart.data[key] = int(value)
+        cart.save()
+        return _cart_response(request, cart)
+
+
+class TillPayView(RoleRequiredMixin, View):
+    """Take payment by cash, card or both, and book the receipt."""
+
+    def post(self, request):
+        cart = Cart(request)
+        field = MoneyFormField(required=False)
+        try:
+            cash = field.clean(request.POST.get("cash", "")) or 0
+            card = field.clean(request.POST.get("card", "")) or 0
+        except Exception:  # noqa: BLE001 - ValidationError with a translated message
+            return _cart_response(request, cart, error=_("Please type the amounts like 12,50."))
+        payments = [PaymentInput(method, amount) for method, amount in (("cash", cash), ("card", card)) if amount]
+        if cart.till is None or cart.staff is None:
+            return _cart_response(request, cart, error=_("Please choose the till and the staff member."))
+        try:
+            receipt = book_receipt(
+                till=cart.till,
+                staff=cart.staff,
+                lines=cart.line_inputs(),
+                payments=payments,
+                customer=cart.customer,
+                user=request.user,
+            )
+        except BookingError as refused:
+            return _cart_response(request, cart, error=refused.message)
+        cart.clear()
+        return _cart_response(request, cart, booked=receipt)
+
+
+class TillClearView(RoleRequiredMixin, View):
+    """Abandon the cart; one with lines is recorded as an aborted receipt (R2)."""
+
+    def post(self, request):
+        cart = Cart(request)
+        if cart.data["lines"] and cart.till and cart.staff:
+            try:
+                receipt = abort_receipt(
+                    till=cart.till, staff=cart.staff, lines=cart.line_inputs(), customer=cart.customer
+                )
+                messages.info(request, _("Receipt %(number)s recorded as aborted.") % {"number": receipt.number})
+            except BookingError as refused:
+                messages.error(request, refused.message)
+        cart.clear()
+        return redirect("sales:till")
