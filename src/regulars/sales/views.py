@@ -19,6 +19,7 @@ from .forms import TillForm
 from .models import Receipt, Till
 from .panels import receipts_context
 from .printing import PrinterError, print_receipt
+from .services import BookingError, cancel_receipt
 from .tables import TillTable
 
 
@@ -44,8 +45,26 @@ class ReceiptPrintView(RoleRequiredMixin, View):
         return HttpResponse(format_html('<span class="print-result" role="status">{}</span>', message))
 
 
+class ReceiptCancelView(RoleRequiredMixin, View):
+    """Cancel a sale from the customer's receipts (S3); answers the panel with the cancellation in it."""
+
+    def post(self, request, pk):
+        receipt = get_object_or_404(Receipt, pk=pk)
+        staff = getattr(request.user, "staff_member", None) or receipt.staff
+        error = ""
+        try:
+            cancel_receipt(receipt=receipt, staff=staff, user=request.user)
+        except BookingError as refused:
+            error = refused.message
+        customer_id = request.POST.get("customer", "")
+        customer = get_object_or_404(Customer, pk=customer_id if customer_id.isdecimal() else receipt.customer_id)
+        context = {**receipts_context(request, customer), "error": error}
+        return render(request, "sales/_customer_receipts.html", context)
+
+
 urlpatterns = [
     path("customers/<int:pk>/receipts/", CustomerReceiptsView.as_view(), name="customer_receipts"),
+    path("receipts/<int:pk>/cancel/", ReceiptCancelView.as_view(), name="receipt_cancel"),
     path("receipts/<int:pk>/print/", ReceiptPrintView.as_view(), name="receipt_print"),
     path("customers/<int:pk>/receipts.pdf", ReceiptListPdfView.as_view(), name="customer_receipts_pdf"),
     path("receipts/<int:pk>/invoice.pdf", InvoicePdfView.as_view(), name="receipt_invoice_pdf"),

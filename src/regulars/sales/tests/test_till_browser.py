@@ -1,5 +1,5 @@
 """The till in a real (headless) Chromium: scan, customer popup, discount visible, pay, change, the receipt on the
-customer page (S1, S2, C6, C7, R1)."""
+customer page, cancel, red (S1-S3, C6, C7, R1, R2)."""
 
 import pytest
 
@@ -41,4 +41,12 @@ def test_a_sale_at_the_till_from_scan_to_the_customers_receipts(page, cashier, t
     expect(panel).to_contain_text("Kasse 1 #1")
     panel.get_by_role("button", name="Details").click()
     expect(panel).to_contain_text("Wella Shampoo Repair")
+    # cancelled (S3): a cancellation receipt appears, both shown in red
+    page.once("dialog", lambda dialog: dialog.accept())
+    panel.get_by_role("button", name="Cancel receipt").click()
+    expect(panel.locator("tbody.receipt-void")).to_have_count(2)
+    expect(panel).to_contain_text("cancels #1")
+    color = panel.locator("tbody.receipt-void td").first.evaluate("cell => getComputedStyle(cell).color")
+    assert color == "rgb(180, 35, 24)"  # the danger red
+    assert Receipt.objects.filter(kind="cancellation", cancels__number=1).exists()
     screenshot(page, "customer-receipts")
