@@ -17,6 +17,7 @@ PART_LABELS = {
     "phones": gettext_lazy("phone numbers"),
     "emails": gettext_lazy("e-mail addresses"),
     "groups": gettext_lazy("groups"),
+    "linked_receipt": gettext_lazy("receipt linked afterwards"),
 }
 
 

@@ -208,3 +208,22 @@ class IdempotencyKey(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class ReceiptLink(FiscalRecord):
+    """A receipt booked without customer, linked to one afterwards at the till (R9): once, never undone."""
+
+    receipt = models.OneToOneField(Receipt, on_delete=models.PROTECT, related_name="link")
+    customer = models.ForeignKey(
+        "customers.Customer", verbose_name=_("customer"), on_delete=models.PROTECT, related_name="linked_receipts"
+    )
+    user = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("linked receipt")
+        verbose_name_plural = _("linked receipts")
+
+    def __str__(self) -> str:
+        return f"{self.receipt} → {self.customer}"

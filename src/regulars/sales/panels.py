@@ -12,8 +12,10 @@ PAGE_SIZE = 10
 
 
 def customer_receipts(customer):
-    """Receipts with the customer as main customer or on a line (R1), newest first."""
-    mine = Q(customer=customer) | Q(pk__in=ReceiptLine.objects.filter(customer=customer).values("receipt_id"))
+    """Receipts with the customer as main customer, linked afterwards (R9) or on a line (R1), newest first."""
+    mine = Q(pk__in=_receipts_of(customer)) | Q(
+        pk__in=ReceiptLine.objects.filter(customer=customer).values("receipt_id")
+    )
     return (
         Receipt.objects.filter(mine)
         .select_related("staff", "till", "cancelled_by", "cancels")
@@ -22,10 +24,16 @@ def customer_receipts(customer):
     )
 
 
+def _receipts_of(customer):
+    """The ids of the customer's own receipts: booked for them, linked to them, and the cancellations of those."""
+    linked = Q(link__customer=customer) | Q(cancels__link__customer=customer)
+    return Receipt.objects.filter(Q(customer=customer) | linked).values("pk")
+
+
 def customer_lines(customer):
     """Lines booked to the customer: their own, or on their receipts without another customer."""
     # the receipts as a subquery, not a join: each side of the OR then reads its own index, not every line
-    theirs = Receipt.objects.filter(customer=customer).values("pk")
+    theirs = _receipts_of(customer)
     return ReceiptLine.objects.filter(Q(customer=customer) | Q(customer__isnull=True, receipt_id__in=theirs))
 
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from regulars.audit.services import record_changes
 from regulars.catalog.models import Article, Service
 from regulars.core.models import StaffMember
 from regulars.core.services import next_number
@@ -13,7 +14,7 @@ from regulars.customers.models import Customer
 from regulars.customers.services import CustomerData, update_customer
 
 from . import fiscal
-from .models import Payment, PaymentMethod, Receipt, ReceiptKind, ReceiptLine, Till
+from .models import Payment, PaymentMethod, Receipt, ReceiptKind, ReceiptLine, ReceiptLink, Till
 from .pricing import contained_vat, discount_for
 
 
@@ -210,6 +211,23 @@ def cancel_receipt(*, receipt: Receipt, staff: StaffMember, user=None) -> Receip
             customer_vat_id=original.customer_vat_id, vat_treatment=original.vat_treatment,
         )  # fmt: skip
         return _write(cancellation, lines, [p for p in paid_back if p.amount])
+
+
+def link_receipt(*, receipt: Receipt, customer: Customer, user=None) -> ReceiptLink:
+    """Link a receipt booked without customer to one afterwards (R9); once, and written to the protocol."""
+    with transaction.atomic():
+        receipt = Receipt.objects.select_related("till").get(pk=receipt.pk)
+        if receipt.customer_id is not None or ReceiptLink.objects.filter(receipt=receipt).exists():
+            raise BookingError(_("Receipt %(number)s belongs to a customer already.") % {"number": receipt.number})
+        if receipt.kind != ReceiptKind.SALE:
+            raise BookingError(_("Only a sale can be linked to a customer."))
+        if not customer.active:
+            raise BookingError(_("Customer %(name)s is inactive.") % {"name": customer}, "customer")
+        link = ReceiptLink.objects.create(receipt=receipt, customer=customer, user=user if user and user.pk else None)
+        record_changes(
+            customer=customer, before={}, after={"linked_receipt": f"{receipt.till.name} #{receipt.number}"}, user=user
+        )
+    return link
 
 
 def receipt_status(receipt: Receipt) -> str:

@@ -16,8 +16,8 @@ from regulars.customers.models import Customer, PopupMode
 from regulars.customers.search import search
 from regulars.customers.services import CustomerData, update_customer
 
-from .models import Till
-from .services import BookingError, LineInput, PaymentInput, abort_receipt, book_receipt, price_lines
+from .models import Receipt, Till
+from .services import BookingError, LineInput, PaymentInput, abort_receipt, book_receipt, link_receipt, price_lines
 
 SESSION_KEY = "till_cart"
 
@@ -240,3 +240,23 @@ class TillClearView(RoleRequiredMixin, View):
                 messages.error(request, refused.message)
         cart.clear()
         return redirect("sales:till")
+
+
+class TillLinkView(RoleRequiredMixin, View):
+    """Link a receipt of this till, booked without customer, to the chosen customer (R9)."""
+
+    def post(self, request):
+        cart = Cart(request)
+        number = request.POST.get("receipt", "").strip()
+        receipt = (
+            Receipt.objects.filter(till=cart.till, number=int(number)).first()
+            if number.isdecimal() and cart.till and len(number) < 10
+            else None
+        )
+        if receipt is None or cart.customer is None:
+            return _cart_response(request, cart, error=_("No receipt %(number)s on this till.") % {"number": number})
+        try:
+            link_receipt(receipt=receipt, customer=cart.customer, user=request.user)
+        except BookingError as refused:
+            return _cart_response(request, cart, error=refused.message)
+        return _cart_response(request, cart, linked=receipt)

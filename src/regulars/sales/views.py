@@ -76,6 +76,7 @@ urlpatterns = [
     path("till/settings/", till.TillSettingsView.as_view(), name="cart_settings"),
     path("till/pay/", till.TillPayView.as_view(), name="cart_pay"),
     path("till/clear/", till.TillClearView.as_view(), name="cart_clear"),
+    path("till/link/", till.TillLinkView.as_view(), name="cart_link"),
 ] + crud_urls(
     prefix="tills", name="till", queryset=Till.objects.select_related("shop"), filterset_class=TillFilterSet,
     table_class=TillTable, form_class=TillForm, title=_("Tills"), add_title=_("New till"), required_role=Role.ADMIN,

@@ -42,6 +42,7 @@ OPERATIONS = [
     ("POST", "/api/v1/receipts/"),
     ("GET", "/api/v1/receipts/{id}/"),
     ("POST", "/api/v1/receipts/{id}/cancel/"),
+    ("POST", "/api/v1/receipts/{id}/link/"),
     ("GET", "/api/v1/receipts/{id}/invoice.pdf"),
     ("POST", "/api/v1/receipts/{id}/email/"),
     ("POST", "/api/v1/receipts/{id}/print/"),

@@ -4,7 +4,6 @@ import hashlib
 import json
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -16,9 +15,10 @@ from rest_framework.response import Response
 from regulars.customers.models import Customer
 
 from ..models import IdempotencyKey, Receipt, Till
+from ..panels import customer_receipts
 from ..printing import PrinterError, print_receipt
-from ..services import BookingError, LineInput, PaymentInput, book_receipt, cancel_receipt
-from .serializers import CancelRequestSerializer, ReceiptRequestSerializer, ReceiptSerializer
+from ..services import BookingError, LineInput, PaymentInput, book_receipt, cancel_receipt, link_receipt
+from .serializers import CancelRequestSerializer, LinkRequestSerializer, ReceiptRequestSerializer, ReceiptSerializer
 
 IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
@@ -94,6 +94,19 @@ class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.
             raise BookingError(_("Please name the till: the shop has more than one, or none."), "till")
         return tills[0]
 
+    @extend_schema(request=LinkRequestSerializer, responses={200: ReceiptSerializer})
+    @action(detail=True, methods=["post"])
+    def link(self, request, pk=None):
+        """Link a receipt booked without customer to a customer afterwards (R9); only once."""
+        receipt = self.get_object()
+        data = LinkRequestSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            link_receipt(receipt=receipt, customer=data.validated_data["customer"], user=request.user)
+        except BookingError as error:
+            return Response({error.field: [error.message]}, status=status.HTTP_400_BAD_REQUEST)
+        return Response(ReceiptSerializer(receipts_queryset().get(pk=receipt.pk)).data)
+
     @extend_schema(request=CancelRequestSerializer, responses={201: ReceiptSerializer})
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
@@ -128,5 +141,4 @@ class CustomerReceiptsView(ListAPIView):
 
     def get_queryset(self):
         customer = get_object_or_404(Customer, pk=self.kwargs["pk"])
-        mine = Q(customer=customer) | Q(pk__in=Receipt.objects.filter(lines__customer=customer).values("pk"))
-        return receipts_queryset().filter(mine).order_by("-created_at", "-id")
+        return customer_receipts(customer)

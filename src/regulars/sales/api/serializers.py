@@ -91,3 +91,7 @@ class ReceiptSerializer(serializers.ModelSerializer):
 
 class CancelRequestSerializer(serializers.Serializer):
     staff = serializers.PrimaryKeyRelatedField(queryset=StaffMember.objects.all(), required=False)
+
+
+class LinkRequestSerializer(serializers.Serializer):
+    customer = serializers.PrimaryKeyRelatedField(queryset=Customer.objects.all())

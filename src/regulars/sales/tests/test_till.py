@@ -71,3 +71,18 @@ def test_r2_an_abandoned_cart_is_recorded_as_aborted(at_till, shampoo):
 
 def test_s1_typing_or_scanning_the_number_into_the_customer_field_chooses_the_customer(at_till, regular):
     assert "Müller" in post(at_till, "customer", {"customer_q": regular.number}).text
+
+
+def test_r9_a_receipt_without_customer_is_linked_afterwards_once(at_till, till, jana, regular, shampoo, api):
+    from regulars.sales.services import LineInput, PaymentInput, book_receipt
+
+    receipt = book_receipt(
+        till=till, staff=jana, lines=[LineInput(article=shampoo)], payments=[PaymentInput("card", 1250)]
+    )
+    post(at_till, "customer", {"customer": regular.pk})
+    linked = post(at_till, "link", {"receipt": str(receipt.number)})
+    assert "now belongs to" in linked.text
+    assert regular.protocol.filter(field="linked_receipt", new_value="Kasse 1 #1").exists()
+    assert [r["number"] for r in api.get(f"/api/v1/customers/{regular.pk}/receipts/").json()["results"]] == [1]
+    assert "belongs to a customer already" in post(at_till, "link", {"receipt": str(receipt.number)}).text
+    assert api.post(f"/api/v1/receipts/{receipt.pk}/link/", {"customer": regular.pk}, format="json").status_code == 400
