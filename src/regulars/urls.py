@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("regulars.core.urls")),
     path("customers/", include("regulars.customers.urls")),
     path("catalog/", include("regulars.catalog.urls")),
+    path("orders/", include("regulars.orders.urls")),
     path("sales/", include("regulars.sales.urls")),
     path("communication/", include("regulars.communication.urls")),
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[IsCashier]), name="api-schema"),

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "regulars.audit",
     "regulars.catalog",
     "regulars.sales",
+    "regulars.orders",
     "regulars.customers",
     "regulars.communication",
     "regulars.demo",
