@@ -17,12 +17,18 @@ class TillSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "shop", "printer_host", "printer_port", "active"]
 
 
+# the discounts come along: pricing reads them for every line
+BOOKING_CUSTOMERS = Customer.objects.select_related("service_discount", "article_discount")
+
+
 class LineRequestSerializer(serializers.Serializer):
-    article = serializers.PrimaryKeyRelatedField(queryset=Article.objects.all(), required=False, allow_null=True)
+    article = serializers.PrimaryKeyRelatedField(
+        queryset=Article.objects.select_related("brand"), required=False, allow_null=True
+    )
     service = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all(), required=False, allow_null=True)
     quantity = serializers.IntegerField(default=1, min_value=1, max_value=9999)
     staff = serializers.PrimaryKeyRelatedField(queryset=StaffMember.objects.all(), required=False, allow_null=True)
-    customer = serializers.PrimaryKeyRelatedField(queryset=Customer.objects.all(), required=False, allow_null=True)
+    customer = serializers.PrimaryKeyRelatedField(queryset=BOOKING_CUSTOMERS, required=False, allow_null=True)
 
     def validate(self, attrs):
         if bool(attrs.get("article")) == bool(attrs.get("service")):
@@ -39,7 +45,7 @@ class ReceiptRequestSerializer(serializers.Serializer):
     """What a till sends to book a receipt."""
 
     till = serializers.PrimaryKeyRelatedField(queryset=Till.objects.all(), required=False)
-    customer = serializers.PrimaryKeyRelatedField(queryset=Customer.objects.all(), required=False, allow_null=True)
+    customer = serializers.PrimaryKeyRelatedField(queryset=BOOKING_CUSTOMERS, required=False, allow_null=True)
     staff = serializers.PrimaryKeyRelatedField(queryset=StaffMember.objects.all(), required=False)
     lines = LineRequestSerializer(many=True, allow_empty=False, max_length=500)
     payments = PaymentRequestSerializer(many=True, allow_empty=False, max_length=20)
