@@ -293,6 +293,4 @@ def build(*, customers: int, progress=None, history_progress=None) -> DemoResult
     discounts = (catalog.service_discount.pk, catalog.article_discount.pk)
     created = create_customers(total=customers, shops=shops, groups=groups, progress=progress, discounts=discounts)
     receipts = create_history(catalog=catalog, progress=history_progress)
-    if receipts:
-        _analyze()
     return DemoResult(shops=shops, created_customers=created, logins=logins, created_receipts=receipts)
