@@ -161,10 +161,10 @@ def test_token_authenticates_against_the_served_api(env, served):
 
 def assert_demo_is_idempotent(env: dict[str, str]) -> None:
     first = ok("demo", "--customers", "50", env=env)
-    assert "50 customers added" in first
+    assert "50 customers and" in first and "receipts added" in first
     assert customer_count(env) == 50
     second = ok("demo", "--customers", "50", env=env)
-    assert "0 customers added" in second
+    assert "0 customers and 0 receipts added" in second
     assert customer_count(env) == 50
 
 
