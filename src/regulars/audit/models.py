@@ -4,27 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regulars.core.records import AppendOnlyError, AppendOnlyModel
 
-class AppendOnlyError(Exception):
-    """Raised on any attempt to change or delete a protocol entry."""
-
-
-class ProtocolQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("Protocol entries are never changed.")
-
-    def delete(self):
-        raise AppendOnlyError("Protocol entries are never deleted.")
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        raise AppendOnlyError("Protocol entries are never changed.")
-
-    _raw_delete = delete
-
-    def bulk_create(self, objs, *args, update_conflicts=False, ignore_conflicts=False, **kwargs):
-        if update_conflicts or ignore_conflicts:
-            raise AppendOnlyError("Protocol entries are only added, never merged with existing ones.")
-        return super().bulk_create(objs, *args, **kwargs)
+__all__ = ["Action", "AppendOnlyError", "ProtocolEntry"]
 
 
 class Action(models.TextChoices):
@@ -32,7 +14,7 @@ class Action(models.TextChoices):
     CHANGED = "changed", _("customer changed")
 
 
-class ProtocolEntry(models.Model):
+class ProtocolEntry(AppendOnlyModel):
     """One field of one customer changed: old value, new value, who, when, and which entry it overwrote."""
 
     created_at = models.DateTimeField(_("date"), auto_now_add=True, db_index=True)
@@ -58,8 +40,6 @@ class ProtocolEntry(models.Model):
     user_name = models.CharField(_("user"), max_length=150, blank=True)
     request_id = models.UUIDField(null=True, blank=True)
 
-    objects = ProtocolQuerySet.as_manager()
-
     class Meta:
         ordering = ["-id"]
         verbose_name = _("protocol entry")
@@ -68,12 +48,3 @@ class ProtocolEntry(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.get_action_display()} {self.field}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Protocol entries are never changed.")
-        kwargs["force_insert"] = True  # a new entry with an existing id must fail, not overwrite
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Protocol entries are never deleted.")

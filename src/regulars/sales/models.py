@@ -5,6 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from regulars.core.models import Shop, TimeStampedModel
+from regulars.core.records import AppendOnlyError, AppendOnlyModel
+
+__all__ = ["AppendOnlyError", "FiscalRecord", "Payment", "Receipt", "ReceiptLine", "ReceiptLink", "Till"]
 
 
 class Till(TimeStampedModel):
@@ -33,44 +36,11 @@ class Till(TimeStampedModel):
         return f"{self.shop} · {self.name}"
 
 
-class AppendOnlyError(Exception):
-    """Receipts are fiscal records: never changed, never deleted (GoBD)."""
-
-
-class FiscalQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("Receipts are never changed.")
-
-    def delete(self):
-        raise AppendOnlyError("Receipts are never deleted.")
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        raise AppendOnlyError("Receipts are never changed.")
-
-    _raw_delete = delete
-
-    def bulk_create(self, objs, *args, update_conflicts=False, ignore_conflicts=False, **kwargs):
-        if update_conflicts or ignore_conflicts:
-            raise AppendOnlyError("Receipts are only added.")
-        return super().bulk_create(objs, *args, **kwargs)
-
-
-class FiscalRecord(models.Model):
-    """Base of receipts, their lines and payments: written once, in the booking transaction."""
-
-    objects = FiscalQuerySet.as_manager()
+class FiscalRecord(AppendOnlyModel):
+    """Base of receipts, their lines, payments and links: written once, in the booking transaction."""
 
     class Meta:
         abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Receipts are never changed.")
-        kwargs["force_insert"] = True
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Receipts are never deleted.")
 
 
 class ReceiptKind(models.TextChoices):
