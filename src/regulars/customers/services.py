@@ -22,6 +22,9 @@ PROTOCOL_FIELDS = [
     "home_shop", "service_discount", "article_discount", "popup_mode", "popup_text", "debtor_number", "vat_id",
     "vat_treatment", "id_card_number",
 ]  # fmt: skip
+#: what the search keys are made of (search.keys_for): the keys are rewritten only when one of these changes
+SEARCHED_FIELDS = {"number", "first_name", "last_name", "company", "phones", "emails"}
+_RELATED_FIELDS = ["referred_by", "regular_staff", "home_shop", "service_discount", "article_discount"]
 
 
 class StaleCustomerError(Exception):
@@ -47,6 +50,9 @@ class CustomerData:
     groups: list[CustomerGroup] | None = None
     consents: dict[str, tuple[date, str]] | None = None
 
+    def touches_parts(self) -> bool:
+        return any(part is not None for part in (self.phones, self.emails, self.groups, self.consents))
+
 
 @dataclass
 class _Parts:
@@ -56,9 +62,13 @@ class _Parts:
     consents: dict[str, tuple[date, str]]
 
     @classmethod
+    def none(cls) -> "_Parts":
+        return cls([], [], [], {})
+
+    @classmethod
     def load(cls, customer: Customer) -> "_Parts":
         if customer.pk is None:
-            return cls([], [], [], {})
+            return cls.none()
         return cls(
             phones=[(p.number, p.kind) for p in customer.phones.all()],
             emails=[(e.address, e.kind) for e in customer.emails.all()],
@@ -173,10 +183,13 @@ def update_customer(*, customer_id: int, data: CustomerData, expected_version: i
     Every changed field is protocolled with its old value and the entry it overwrites (P1).
     """
     with transaction.atomic():
-        customer = Customer.objects.select_for_update().get(pk=customer_id)
+        locked = Customer.objects.select_for_update(of=("self",)).select_related(*_RELATED_FIELDS)
+        customer = locked.get(pk=customer_id)
         if expected_version is not None and customer.version != expected_version:
             raise StaleCustomerError(customer, list(changes_since(customer=customer, version=expected_version)))
-        old_parts = _Parts.load(customer)
+        # a till booking only sets the regular staff member: phones, e-mails, groups and consents stay unread
+        needs_parts = data.touches_parts() or not SEARCHED_FIELDS.isdisjoint(data.fields)
+        old_parts = _Parts.load(customer) if needs_parts else _Parts.none()
         before = _state(customer, old_parts)
         for name, value in data.fields.items():
             setattr(customer, name, value)
@@ -190,6 +203,7 @@ def update_customer(*, customer_id: int, data: CustomerData, expected_version: i
         customer.sort_name = sort_name(customer)
         _save(customer)
         _write_parts(customer, old_parts, new_parts)
-        index_customer(customer, new_parts)
+        if any(before[name] != after[name] for name in SEARCHED_FIELDS):
+            index_customer(customer, new_parts)
         record_changes(customer=customer, before=before, after=after, user=user)
     return customer

@@ -156,10 +156,6 @@ def book_receipt(
     total = sum(line.total for line in priced)
     change = _check_payments(total, payments)
     with transaction.atomic():
-        receipt = Receipt(
-            till=till, kind=ReceiptKind.SALE, staff=staff, total=total, change=change, **_customer_snapshot(customer)
-        )
-        _write(receipt, priced, [Payment(method=p.method, amount=p.amount) for p in payments])
         if customer is not None and customer.regular_staff_id != staff.pk:
             update_customer(
                 customer_id=customer.pk,
@@ -167,6 +163,11 @@ def book_receipt(
                 expected_version=None,
                 user=user,
             )
+        receipt = Receipt(
+            till=till, kind=ReceiptKind.SALE, staff=staff, total=total, change=change, **_customer_snapshot(customer)
+        )
+        # the till's number is taken last: its row stays locked until the commit, other bookings wait for it
+        _write(receipt, priced, [Payment(method=p.method, amount=p.amount) for p in payments])
     return receipt
 
 

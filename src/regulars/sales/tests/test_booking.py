@@ -4,6 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from regulars.customers.models import Customer
+from regulars.customers.search import search
 from regulars.sales.models import AppendOnlyError, Receipt
 from regulars.sales.services import (
     BookingError,
@@ -48,6 +50,15 @@ def test_c9_booking_makes_the_staff_member_the_regular_one(till, jana, mehmet, r
     regular.refresh_from_db()
     assert regular.regular_staff == mehmet
     assert regular.protocol.filter(field="regular_staff", new_value="Mehmet Öztürk").exists()
+    assert list(search(Customer.objects.all(), "Muller Kathe")) == [regular]  # still found after the change
+
+
+def test_c9_a_failed_booking_leaves_the_regular_staff_member(till, jana, mehmet, regular, haircut):
+    with pytest.raises(BookingError):
+        sell(till, mehmet, LineInput(service=haircut), customer=regular, paid=100)
+    regular.refresh_from_db()
+    assert regular.regular_staff is None
+    assert not regular.protocol.filter(field="regular_staff").exists()
 
 
 @pytest.mark.parametrize(
