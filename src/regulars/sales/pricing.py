@@ -1,4 +1,4 @@
-"""Prices of receipt lines: the customer's discounts (C7) and the VAT contained in gross prices."""
+"""Prices of receipt lines: the customer's discounts (C7), the VAT contained in gross prices, net prices (C10)."""
 
 from decimal import Decimal
 
@@ -15,6 +15,11 @@ def discount_for(gross: int, discount: Discount | None) -> int:
     return min(gross, discount.amount)
 
 
+def net_of(gross: int, rate: int) -> int:
+    """A gross amount without the VAT at `rate` hundredths of a percent (1900 = 19 %)."""
+    return round_cents(Decimal(gross) * 10000 / (10000 + rate))
+
+
 def contained_vat(total: int, rate: int) -> int:
     """The VAT inside a gross amount at `rate` hundredths of a percent (1900 = 19 %)."""
-    return total - round_cents(Decimal(total) * 10000 / (10000 + rate))
+    return total - net_of(total, rate)

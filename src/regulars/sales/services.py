@@ -10,12 +10,12 @@ from regulars.audit.services import record_changes
 from regulars.catalog.models import Article, Service
 from regulars.core.models import StaffMember
 from regulars.core.services import next_number
-from regulars.customers.models import Customer
+from regulars.customers.models import Customer, VatTreatment
 from regulars.customers.services import CustomerData, update_customer
 
 from . import fiscal
 from .models import Payment, PaymentMethod, Receipt, ReceiptKind, ReceiptLine, ReceiptLink, Till
-from .pricing import contained_vat, discount_for
+from .pricing import contained_vat, discount_for, net_of
 
 
 class BookingError(Exception):
@@ -76,8 +76,12 @@ def _price_line(position: int, line: LineInput, receipt_customer: Customer | Non
     discount = None
     if customer is not None:
         discount = customer.article_discount if line.article else customer.service_discount
-    gross = item.price * line.quantity
-    off = discount_for(gross, discount)
+    unit_price, vat_rate = item.price, item.vat_rate
+    if receipt_customer is not None and receipt_customer.vat_treatment != VatTreatment.NONE:
+        # net invoice (reverse charge) or VAT exempt (C10): the invoice's recipient pays the net price
+        unit_price, vat_rate = net_of(unit_price, vat_rate), 0
+    off = discount_for(unit_price * line.quantity, discount)
+    total = unit_price * line.quantity - off
     return ReceiptLine(
         position=position,
         article=line.article,
@@ -85,12 +89,12 @@ def _price_line(position: int, line: LineInput, receipt_customer: Customer | Non
         description=item.name,
         brand=line.article.brand.name if line.article and line.article.brand_id else "",
         quantity=line.quantity,
-        unit_price=item.price,
+        unit_price=unit_price,
         discount=off,
         discount_name=discount.name if off else "",
-        total=gross - off,
-        vat_rate=item.vat_rate,
-        vat=contained_vat(gross - off, item.vat_rate),
+        total=total,
+        vat_rate=vat_rate,
+        vat=contained_vat(total, vat_rate),
         staff=line.staff or staff,
         customer=line.customer,
     )

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from regulars.catalog.models import Discount
 from regulars.customers.models import Customer
 from regulars.customers.search import search
 from regulars.sales.models import AppendOnlyError, Receipt
@@ -133,3 +134,24 @@ def test_r1_r3_the_customer_page_shows_receipts_revenue_and_voids_in_red(
     assert page.count("receipt-void") == 2
     assert "€81.00" in page  # services: 40.50 + 40.50
     assert "€10.50" in page  # articles: 12.50 - 2.00 discount (+10.50 -10.50 cancelled)
+
+
+@pytest.mark.parametrize("treatment", ["net", "exempt"])
+def test_c10_a_net_invoice_or_vat_exempt_customer_pays_the_net_price(till, jana, make_customer, haircut, treatment):
+    # given a 45,00 € service at 19 % and a customer with 10 % off services
+    customer = make_customer(
+        company="Groß GmbH", vat_treatment=treatment,
+        service_discount=Discount.objects.create(name="B2B", applies_to="services", kind="percent", percent=1000),
+    )  # fmt: skip
+    # when
+    receipt = sell(till, jana, LineInput(service=haircut), customer=customer, paid=3404)
+    # then: 45,00 / 1,19 = 37,82 net, less 10 % = 34,04, and no VAT
+    line = receipt.lines.get()
+    assert (line.unit_price, line.discount, line.total, line.vat_rate, line.vat) == (3782, 378, 3404, 0, 0)
+    assert (receipt.total, receipt.change, receipt.vat_treatment) == (3404, 0, treatment)
+
+
+def test_c10_a_customer_without_deviation_pays_the_gross_price(till, jana, regular, haircut):
+    receipt = sell(till, jana, LineInput(service=haircut), customer=regular, paid=4050)
+    line = receipt.lines.get()
+    assert (line.unit_price, line.total, line.vat_rate, line.vat) == (4500, 4050, 1900, 647)

@@ -58,11 +58,14 @@ def test_net_invoice_customer_gets_the_reverse_charge_note(seller, till, jana, m
     )
     receipt = book_receipt(
         till=till, staff=jana, customer=customer, lines=[LineInput(service=haircut)],
-        payments=[PaymentInput(method="card", amount=4500)],
+        payments=[PaymentInput(method="card", amount=3782)],
     )  # fmt: skip
     text = " ".join(pdf_text(invoice_pdf_of(receipt)).split())
     assert "Steuerschuldnerschaft des Leistungsempfängers" in text and "btw verlegd" in text
     assert "ATU12345678" in text and "Jürgen Groß" in text
+    # C10: the 45,00 € service is charged net, 37,82 €, with no VAT on the invoice
+    assert "37,82 €" in text and "45,00 €" not in text
+    assert "0% 37,82 € 0,00 € 37,82 €" in text  # the VAT table: rate, net, VAT, gross
 
 
 def test_dutch_shop_writes_a_dutch_invoice(shop_nl, jana, haircut):
