@@ -19,7 +19,6 @@ See benchmarks/README.md.
 import argparse
 import http.client
 import json
-import platform
 import random
 import re
 import statistics
@@ -27,14 +26,26 @@ import sys
 import threading
 import time
 import uuid
-from datetime import datetime
 from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from search import DATA, REGULARS, ROOT, Server, Target, api_token, free_port, log, percentile, run  # noqa: E402
+from _harness import (  # noqa: E402
+    DATA,
+    REGULARS,
+    Server,
+    Target,
+    api_token,
+    free_port,
+    log,
+    machine,
+    percentile,
+    prepare,
+    require_local,
+    run,
+)
 
 DEFAULT_PG_URL = "postgres://postgres@127.0.0.1:5432/regulars_booking"
 REQUEST_TIMEOUT = 10.0
@@ -43,56 +54,9 @@ PANEL_RECEIPTS = 2000
 LOGIN = ("admin", "regulars-admin")  # a demo login
 
 
-class BookingServer(Server):
-    """`regulars serve --workers W`: the search benchmark's server with more workers."""
-
-    def __init__(self, target: Target, port: int, workers: int):
-        super().__init__(target, port)
-        self.workers = workers
-
-    def __enter__(self):
-        import subprocess
-
-        self.log_file = open(self.log_path, "w")  # noqa: SIM115 - closed in __exit__
-        self.proc = subprocess.Popen(
-            [str(REGULARS), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--workers", str(self.workers)],
-            env=self.target.env, cwd=ROOT, stdout=self.log_file, stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise SystemExit(f"the server stopped at once, see {self.log_path}")
-            try:
-                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-                conn.request("GET", "/api/v1/customers/")
-                conn.getresponse().read()
-                conn.close()
-                return self
-            except OSError:
-                time.sleep(0.2)
-        self.__exit__(None, None, None)
-        raise SystemExit(f"the server did not answer within 120 s, see {self.log_path}")
-
-
 def shell(target: Target, code: str, label: str) -> str:
     """Run Python inside the application (`regulars shell -c`); returns its output."""
     return run([str(REGULARS), "shell", "-c", code], target.env, 1800, label)[1]
-
-
-def prepare(target: Target, customers: int, reuse: bool) -> dict:
-    timings = {"demo_s": None, "reused": False}
-    target.ensure_database()
-    if reuse and target.customers() == customers:
-        log(f"{target.name}: reusing the database with {customers:,} customers")
-        timings["reused"] = True
-        run([str(REGULARS), "migrate", "-v0"], target.env, 600, "regulars migrate")
-        return timings
-    target.reset()
-    run([str(REGULARS), "migrate", "-v0"], target.env, 600, "regulars migrate")
-    log(f"{target.name}: regulars demo --customers {customers:,} ...")
-    timings["demo_s"], _ = run([str(REGULARS), "demo", "--customers", str(customers)], target.env, 3600, "demo")
-    log(f"{target.name}: demo loaded in {timings['demo_s']:.1f} s")
-    return timings
 
 
 FIXTURE = """
@@ -108,6 +72,7 @@ from regulars.demo.receipts import create_receipts_for
 shop = Shop.objects.get(name="Salon Sonnenschein")
 catalog = ensure_catalog(ensure_shops())
 till = Till.objects.get(shop=shop, name="Kasse 1")
+tills = [till] + [Till.objects.get_or_create(shop=shop, name=f"Kasse {n}")[0] for n in (2, 3, 4)]
 counts = Receipt.objects.values("customer_id").annotate(n=Count("id")).filter(n__gte=PANEL)
 heavy = counts.order_by("customer_id").values_list("customer_id", flat=True).first()
 if heavy is None:
@@ -115,6 +80,7 @@ if heavy is None:
     create_receipts_for(catalog=catalog, customer_id=heavy, count=PANEL)
 print(json.dumps({
     "till": till.pk,
+    "tills": [t.pk for t in tills],
     "staff": list(StaffMember.objects.filter(shop=shop).values_list("pk", flat=True)),
     "customers": list(
         Customer.objects.filter(home_shop=shop, active=True).exclude(pk=heavy).values_list("pk", flat=True)[:2000]
@@ -132,11 +98,11 @@ def fixture(target: Target) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def receipt_body(rng: random.Random, fx: dict) -> bytes:
+def receipt_body(rng: random.Random, fx: dict, till: int | None = None) -> bytes:
     lines = [{"service": rng.choice(fx["services"]), "quantity": 1}]
     lines += [{"article": rng.choice(fx["articles"]), "quantity": rng.choice((1, 1, 2))} for _ in range(4)]
     body = {
-        "till": fx["till"],
+        "till": till or fx["till"],
         "staff": rng.choice(fx["staff"]),
         "customer": rng.choice(fx["customers"]),
         "lines": lines,
@@ -185,7 +151,10 @@ def single_client(port: int, token: str, fx: dict, requests: int, seed: int) -> 
     }
 
 
-def concurrent_clients(port: int, token: str, fx: dict, clients: int, duration: float, seed: int) -> dict:
+def concurrent_clients(
+    port: int, token: str, fx: dict, clients: int, duration: float, seed: int, own_tills: bool = False
+) -> dict:
+    """Clients booking at once for `duration` seconds: all on one till, or each on a till of its own."""
     results = [[] for _ in range(clients)]
     errors = [0] * clients
     deadline = time.monotonic() + duration
@@ -196,7 +165,8 @@ def concurrent_clients(port: int, token: str, fx: dict, clients: int, duration: 
         try:
             while time.monotonic() < deadline:
                 try:
-                    status, ms = client.book(receipt_body(rng, fx))
+                    till = fx["tills"][index % len(fx["tills"])] if own_tills else fx["till"]
+                    status, ms = client.book(receipt_body(rng, fx, till))
                 except OSError:
                     errors[index] += 1
                     client.close()
@@ -289,13 +259,15 @@ def bench(target: Target, args) -> dict:
     log(f"{target.name}: customer {fx['heavy']} has {fx['heavy_receipts']:,} receipts")
     token = api_token(target)
     port = args.port or free_port()
-    with BookingServer(target, port, args.workers):
+    with Server(target, port, args.workers):
         log(f"{target.name}: one client, {args.requests} receipts")
         single = single_client(port, token, fx, args.requests, args.seed)
         log(f"{target.name}: p50 {single['p50']:.1f} ms, p99 {single['p99']:.1f} ms, errors {single['errors']}")
         log(f"{target.name}: {args.clients} clients for {args.duration:.0f} s")
         many = concurrent_clients(port, token, fx, args.clients, args.duration, args.seed)
-        log(f"{target.name}: {many['per_s']:.1f} receipts/s, errors {many['errors']}")
+        log(f"{target.name}: one till: {many['per_s']:.1f} receipts/s, errors {many['errors']}")
+        spread = concurrent_clients(port, token, fx, args.clients, args.duration, args.seed, own_tills=True)
+        log(f"{target.name}: a till each: {spread['per_s']:.1f} receipts/s, errors {spread['errors']}")
         pages = time_pages(port, login(port), fx["heavy"])
         for label, figures in pages.items():
             log(f"{target.name}: {label}: median {figures['median']:.1f} ms")
@@ -308,6 +280,7 @@ def bench(target: Target, args) -> dict:
         "fixture": {k: fx[k] for k in ("heavy", "heavy_receipts")},
         "single": single,
         "concurrent": many,
+        "spread": spread,
         "pages": pages,
         "verify": out.strip(),
         "verify_s": seconds,
@@ -315,13 +288,14 @@ def bench(target: Target, args) -> dict:
 
 
 def markdown(results: list[dict], args) -> str:
+    info = machine()
     ok = "✓"
     lines = [
         "# Booking benchmark results",
         "",
-        f"- date: {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
-        f"- machine: {platform.node()}, {platform.machine()}, {_cpus()} CPUs, {platform.platform()}, "
-        f"Python {platform.python_version()}",
+        f"- date: {info['date']}, commit {info['commit']}",
+        f"- machine: {info['cpu']}, {info['nproc']} CPUs, {info['memory']}, {info['os']}, "
+        f"Python {info['python']}, Django {info['django']}",
         f"- data: `regulars demo --customers {args.customers:,}` (with their purchase history); one customer "
         f"with {PANEL_RECEIPTS:,} receipts more for the panel",
         f"- server: `regulars serve --workers {args.workers}` (gunicorn, 2 threads per worker) on 127.0.0.1",
@@ -337,21 +311,21 @@ def markdown(results: list[dict], args) -> str:
     row("one client: p50", [f"{r['single']['p50']:.1f} ms" for r in results], f"≤ {TARGET_P50_MS:.0f} ms")
     row("one client: p90 / p99", [f"{r['single']['p90']:.1f} / {r['single']['p99']:.1f} ms" for r in results])
     row("one client: receipts, errors", [f"{r['single']['n']}, {r['single']['errors']}" for r in results])
-    row(
-        f"{args.clients} clients: receipts/s",
-        [f"{r['concurrent']['per_s']:.1f}" for r in results],
-        f"≥ {TARGET_RPS:.0f}",
-    )
-    row(
-        f"{args.clients} clients: booked, errors, seconds",
-        [
-            f"{r['concurrent']['booked']}, {r['concurrent']['errors']}, {r['concurrent']['seconds']:.1f}"
-            for r in results
-        ],
-        "0 errors",
-    )
-    row(f"{args.clients} clients: p50 / p99", [f"{r['concurrent']['p50']:.0f} / {r['concurrent']['p99']:.0f} ms"
-                                               for r in results])  # fmt: skip
+    for key, where in (("concurrent", "on one till"), ("spread", "a till each")):
+        row(
+            f"{args.clients} clients {where}: receipts/s",
+            [f"{r[key]['per_s']:.1f}" for r in results],
+            f"≥ {TARGET_RPS:.0f}",
+        )
+        row(
+            f"{args.clients} clients {where}: booked, errors, seconds",
+            [f"{r[key]['booked']}, {r[key]['errors']}, {r[key]['seconds']:.1f}" for r in results],
+            "0 errors",
+        )
+        row(
+            f"{args.clients} clients {where}: p50 / p99",
+            [f"{r[key]['p50']:.0f} / {r[key]['p99']:.0f} ms" for r in results],
+        )
     for label in results[0]["pages"]:
         target = f"≤ {TARGET_PANEL_MS:.0f} ms" if label == "receipts panel, page 1" else ""
         row(f"{label} (median of 20)", [f"{r['pages'][label]['median']:.1f} ms" for r in results], target)
@@ -362,12 +336,6 @@ def markdown(results: list[dict], args) -> str:
     )
     lines.append("")
     return "\n".join(lines)
-
-
-def _cpus() -> int:
-    import os
-
-    return os.cpu_count() or 0
 
 
 def main() -> None:
@@ -386,6 +354,7 @@ def main() -> None:
     args = parser.parse_args()
     if not 20 <= args.requests <= 5000 or not 1 <= args.clients <= 16 or not 1 <= args.duration <= 300:
         raise SystemExit("--requests 20..5000, --clients 1..16, --duration 1..300")
+    require_local(args.pg_url)
     results = []
     for name in ("sqlite", "postgres") if args.db == "both" else (args.db,):
         target = Target(name, DATA / f"booking-{name}", pg_url=args.pg_url)
