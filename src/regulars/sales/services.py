@@ -137,7 +137,18 @@ def _write(receipt: Receipt, lines: list[ReceiptLine], payments: list[Payment]) 
         payment.receipt = receipt
     ReceiptLine.objects.bulk_create(lines)
     Payment.objects.bulk_create(payments)
+    _remember(receipt, lines=lines, payments=payments)
     return receipt
+
+
+def _remember(receipt: Receipt, *, lines: list[ReceiptLine], payments: list[Payment]) -> None:
+    """Keep what was just written on the receipt, as prefetch_related would: showing it needs no query."""
+    cache = receipt.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, rows in (("lines", lines), ("payments", payments)):
+        cached = getattr(receipt, name).get_queryset()
+        cached._result_cache, cached._prefetch_done = rows, True
+        cache[name] = cached
+    Receipt.cancelled_by.related.set_cached_value(receipt, None)  # a new receipt is not cancelled
 
 
 def book_receipt(

@@ -62,7 +62,7 @@ class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.
             if not key:
                 raise
             return self._replay(IdempotencyKey.objects.get(user=request.user, key=key), fingerprint)
-        return Response(ReceiptSerializer(receipts_queryset().get(pk=receipt.pk)).data, status=status.HTTP_201_CREATED)
+        return Response(ReceiptSerializer(receipt).data, status=status.HTTP_201_CREATED)  # lines kept by the booking
 
     def _replay(self, earlier: IdempotencyKey, fingerprint: str) -> Response:
         if earlier.fingerprint != fingerprint:
@@ -119,7 +119,7 @@ class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.
             cancellation = cancel_receipt(receipt=receipt, staff=staff, user=request.user)
         except BookingError as error:
             return Response({error.field: [error.message]}, status=status.HTTP_400_BAD_REQUEST)
-        return Response(ReceiptSerializer(receipts_queryset().get(pk=cancellation.pk)).data, status=201)
+        return Response(ReceiptSerializer(cancellation).data, status=201)
 
     @extend_schema(request=None, responses={200: PRINT_RESULT, 503: PRINT_RESULT})
     @action(detail=True, methods=["post"], url_path="print")

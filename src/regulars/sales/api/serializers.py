@@ -19,16 +19,25 @@ class TillSerializer(serializers.ModelSerializer):
 
 # the discounts come along: pricing reads them for every line
 BOOKING_CUSTOMERS = Customer.objects.select_related("service_discount", "article_discount")
+#: what the ids of a receipt request refer to; read with one query per kind, not one per line
+REFERENCES = {
+    "article": Article.objects.select_related("brand"),
+    "service": Service.objects.all(),
+    "staff": StaffMember.objects.all(),
+    "customer": BOOKING_CUSTOMERS,
+}
+
+
+def _reference():
+    return serializers.IntegerField(min_value=1, required=False, allow_null=True)
 
 
 class LineRequestSerializer(serializers.Serializer):
-    article = serializers.PrimaryKeyRelatedField(
-        queryset=Article.objects.select_related("brand"), required=False, allow_null=True
-    )
-    service = serializers.PrimaryKeyRelatedField(queryset=Service.objects.all(), required=False, allow_null=True)
+    article = _reference()
+    service = _reference()
     quantity = serializers.IntegerField(default=1, min_value=1, max_value=9999)
-    staff = serializers.PrimaryKeyRelatedField(queryset=StaffMember.objects.all(), required=False, allow_null=True)
-    customer = serializers.PrimaryKeyRelatedField(queryset=BOOKING_CUSTOMERS, required=False, allow_null=True)
+    staff = _reference()
+    customer = _reference()
 
     def validate(self, attrs):
         if bool(attrs.get("article")) == bool(attrs.get("service")):
@@ -42,13 +51,33 @@ class PaymentRequestSerializer(serializers.Serializer):
 
 
 class ReceiptRequestSerializer(serializers.Serializer):
-    """What a till sends to book a receipt."""
+    """What a till sends to book a receipt; the ids are resolved to objects in validate()."""
 
     till = serializers.PrimaryKeyRelatedField(queryset=Till.objects.all(), required=False)
-    customer = serializers.PrimaryKeyRelatedField(queryset=BOOKING_CUSTOMERS, required=False, allow_null=True)
-    staff = serializers.PrimaryKeyRelatedField(queryset=StaffMember.objects.all(), required=False)
+    customer = _reference()
+    staff = serializers.IntegerField(min_value=1, required=False)
     lines = LineRequestSerializer(many=True, allow_empty=False, max_length=500)
     payments = PaymentRequestSerializer(many=True, allow_empty=False, max_length=20)
+
+    def validate(self, attrs):
+        parts = [attrs, *attrs["lines"]]
+        found = {
+            name: queryset.in_bulk({part[name] for part in parts if part.get(name)})
+            for name, queryset in REFERENCES.items()
+        }
+        missing = serializers.PrimaryKeyRelatedField.default_error_messages["does_not_exist"]
+        errors = [{} for _part in parts]
+        for part, error in zip(parts, errors, strict=True):
+            for name in REFERENCES.keys() & part.keys():
+                if part[name] is None:
+                    continue
+                if (obj := found[name].get(part[name])) is None:
+                    error[name] = [missing.format(pk_value=part[name])]
+                else:
+                    part[name] = obj
+        if any(errors):
+            raise serializers.ValidationError({**errors[0], **({"lines": errors[1:]} if any(errors[1:]) else {})})
+        return attrs
 
 
 class ReceiptLineSerializer(serializers.ModelSerializer):

@@ -67,6 +67,23 @@ def test_bad_receipts_are_refused_naming_the_part_and_nothing_is_booked(api, bod
     assert not Receipt.objects.exists()
 
 
+def test_unknown_ids_are_named_per_line_and_nothing_is_booked(api, body):
+    body["lines"].append({"article": 999999, "staff": 888888})
+    body["customer"] = 777777
+    response = book(api, body)
+    assert response.status_code == 400
+    errors = response.json()
+    assert errors["customer"] == ['Invalid pk "777777" - object does not exist.']
+    assert errors["lines"][:2] == [{}, {}]  # the first two lines are fine
+    assert set(errors["lines"][2]) == {"article", "staff"} and "999999" in errors["lines"][2]["article"][0]
+    assert not Receipt.objects.exists()
+
+
+def test_the_booking_answer_is_the_receipt_as_read_back(api, body):
+    booked = book(api, body).json()
+    assert api.get(f"/api/v1/receipts/{booked['id']}/").json() == booked
+
+
 def test_an_inactive_customer_is_refused(api, body, regular):
     regular.active = False
     regular.save()
