@@ -22,15 +22,19 @@ def _strip(text: str) -> str:
     return "".join(c for c in text if not unicodedata.combining(c))
 
 
-def _digraphs(text: str) -> str:
+def _digraphs(text: str, ij: bool = True) -> str:
     for old, new in _DIGRAPHS:
-        text = text.replace(old, new)
+        if ij or old != "ij":
+            text = text.replace(old, new)
     return text
 
 
-def fold_words(text: str) -> list[str]:
-    """The folded words of a name or a query: "Müller-Lüdenscheidt" -> ["muller", "ludenscheidt"]."""
-    return [_digraphs(w) for w in _NON_WORD.split(_strip(text).replace("'", "")) if w]
+def fold_words(text: str, ij: bool = True) -> list[str]:
+    """The folded words of a name or a query: "Müller-Lüdenscheidt" -> ["muller", "ludenscheidt"].
+
+    ij=False keeps a Dutch "ij" as typed ("dijkstra"), for prefixes typed before the "j" ("di").
+    """
+    return [_digraphs(w, ij) for w in _NON_WORD.split(_strip(text).replace("'", "")) if w]
 
 
 def fold_term(text: str) -> str:

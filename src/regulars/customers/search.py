@@ -34,9 +34,17 @@ class Query:
 
 
 def name_keys(*names: str) -> list[str]:
-    """Every rotation of the folded words, so that each word can lead: "anna muller", "muller anna"."""
-    words = [w for name in names for w in fold_words(name)][:8]
-    return [" ".join(words[i:] + words[:i]) for i in range(len(words))]
+    """Every rotation of the folded words, so that each word can lead: "anna muller", "muller anna".
+
+    A word with a Dutch "ij" leads a second time as spelled, so that "Di" finds "Dijkstra" ("dykstra").
+    """
+    pairs = [pair for name in names for pair in zip(fold_words(name), fold_words(name, ij=False), strict=True)][:8]
+    words = [folded for folded, _spelled in pairs]
+    keys = [" ".join(words[i:] + words[:i]) for i in range(len(words))]
+    for i, (folded, spelled) in enumerate(pairs):
+        if spelled != folded:
+            keys.append(" ".join([spelled, *words[i + 1 :], *words[:i]]))
+    return keys
 
 
 def phone_keys(e164: str) -> list[str]:

@@ -56,6 +56,15 @@ def test_l2_letters_without_accent_marks_are_folded(make_customer):
     assert found("soren") == ["Łukasiewicz"]
 
 
+@pytest.mark.parametrize("typed", ["D", "Di", "Dij", "Dijk", "Dyk", "dykstra", "DIJKSTRA", "Dijkstra Femke", "fem dij"])
+def test_l2_dutch_ij_is_found_while_it_is_typed_and_as_y(make_customer, typed):
+    make_customer(first_name="Femke", last_name="Dijkstra")
+    make_customer(first_name="Diederik", last_name="Dam")
+    make_customer(first_name="Daan", last_name="Dekker")
+    expected = {"D": ["Dam", "Dekker", "Dijkstra"], "Di": ["Dam", "Dijkstra"]}.get(typed, ["Dijkstra"])
+    assert sorted(found(typed)) == expected
+
+
 def test_l2_own_customer_numbers_with_letters_are_found(make_customer):
     make_customer(last_name="Vogel", number="K-100")
     assert found("K-100") == ["Vogel"]
@@ -68,3 +77,20 @@ def test_l2_only_punctuation_finds_no_one(family):
 
 def test_l2_a_trunk_zero_in_brackets_is_ignored(family):
     assert found("+49 (0) 171 123") == ["Müller"]
+
+
+def test_l2_existing_customers_get_the_spelled_ij_keys_by_migration(make_customer):
+    import importlib
+
+    from django.apps import apps
+
+    from regulars.customers.models import SearchKey
+
+    # given a customer indexed before the spelled keys existed
+    customer = make_customer(first_name="Femke", last_name="van Dijk")
+    SearchKey.objects.filter(customer=customer, key__contains="ij").delete()
+    assert found("Di") == []
+    # when
+    importlib.import_module("regulars.customers.migrations.0004_spelled_ij_search_keys").add_spelled_keys(apps, None)
+    # then
+    assert found("Di") == ["van Dijk"] and found("van dyk") == ["van Dijk"]
