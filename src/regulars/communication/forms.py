@@ -19,6 +19,8 @@ class MailAccountForm(forms.ModelForm):
         model = MailAccount
         fields = ["shop", "host", "port", "security", "username", "password", "sender", "sender_name"]
 
-    def clean_password(self):
-        password = self.cleaned_data.get("password")
-        return password if password else (self.instance.password if self.instance.pk else "")
+    def save(self, commit=True):
+        """Save the account, encrypting a newly typed password; an empty field keeps the stored one."""
+        if password := self.cleaned_data.get("password"):
+            self.instance.set_password(password)
+        return super().save(commit)

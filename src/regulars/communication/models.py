@@ -5,7 +5,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regulars.core.crypto import decrypt, encrypt
 from regulars.core.models import Shop, TimeStampedModel
+
+# the HKDF label of the key mail passwords are encrypted with; changing it makes every stored password unreadable
+MAIL_PASSWORD_LABEL = b"regulars mail password"
 
 
 class MailSecurity(models.TextChoices):
@@ -15,7 +19,10 @@ class MailSecurity(models.TextChoices):
 
 
 class MailAccount(TimeStampedModel):
-    """The SMTP account a shop sends e-mails with; one without a shop serves the whole installation."""
+    """The SMTP account a shop sends e-mails with; one without a shop serves the whole installation.
+
+    The password is kept encrypted (`set_password` / `get_password`); only this app reads it.
+    """
 
     shop = models.OneToOneField(
         Shop,
@@ -34,7 +41,7 @@ class MailAccount(TimeStampedModel):
         _("encryption"), max_length=8, choices=MailSecurity.choices, default=MailSecurity.STARTTLS
     )
     username = models.CharField(_("user name"), max_length=255, blank=True)
-    password = models.CharField(_("password"), max_length=255, blank=True)
+    password_encrypted = models.TextField(_("password"), blank=True, editable=False)
     sender = models.EmailField(_("sender address"), max_length=254)
     sender_name = models.CharField(_("sender name"), max_length=150, blank=True)
 
@@ -50,6 +57,14 @@ class MailAccount(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.host}:{self.port}"
+
+    def set_password(self, raw: str) -> None:
+        """Keep the SMTP password encrypted; an empty one means the server needs none."""
+        self.password_encrypted = encrypt(raw, label=MAIL_PASSWORD_LABEL) if raw else ""
+
+    def get_password(self) -> str:
+        """The SMTP password to log in with; UndecryptableError when the secret key has changed since it was set."""
+        return decrypt(self.password_encrypted, label=MAIL_PASSWORD_LABEL) if self.password_encrypted else ""
 
 
 class Channel(models.TextChoices):

@@ -6,6 +6,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from regulars.core.crypto import UndecryptableError
 from regulars.core.models import Shop
 from regulars.sales.documents import invoice_filename, invoice_language, invoice_number, invoice_pdf
 from regulars.sales.models import Receipt, ReceiptKind
@@ -33,13 +34,16 @@ def mail_account_for(shop: Shop | None) -> MailAccount | None:
 
 
 def smtp_connection(account: MailAccount):
-    """A connection to the account's SMTP server; nothing is opened until a message is sent."""
+    """A connection to the account's SMTP server; nothing is opened until a message is sent.
+
+    UndecryptableError when the stored password can no longer be read (the secret key has changed).
+    """
     return get_connection(
         "django.core.mail.backends.smtp.EmailBackend",
         host=account.host,
         port=account.port,
         username=account.username or None,
-        password=account.password or None,
+        password=account.get_password() or None,
         use_tls=account.security == MailSecurity.STARTTLS,
         use_ssl=account.security == MailSecurity.SSL,
         timeout=SMTP_TIMEOUT,
@@ -59,6 +63,12 @@ def _invoice_message(receipt: Receipt, account: MailAccount, recipient: str) -> 
     message = EmailMessage(subject=subject, body=body, from_email=sender, to=[recipient])
     message.attach(invoice_filename(receipt), invoice_pdf(receipt), "application/pdf")
     return message
+
+
+def _log_failure(entry: CommunicationEntry, reason: str) -> None:
+    """Keep the message that could not be sent in the log, with the reason, so that it can be sent again."""
+    entry.status, entry.error = DeliveryStatus.FAILED, reason[:2000]
+    entry.save()
 
 
 def send_receipt_email(*, receipt: Receipt, user=None) -> CommunicationEntry:
@@ -81,9 +91,14 @@ def send_receipt_email(*, receipt: Receipt, user=None) -> CommunicationEntry:
     )
     try:
         smtp_connection(account).send_messages([message])
+    except UndecryptableError as error:
+        reason = _(
+            "The mail account's password can no longer be read. An administrator can enter it again under Master data."
+        )
+        _log_failure(entry, reason)
+        raise MailError(reason) from error
     except (smtplib.SMTPException, OSError) as error:
-        entry.status, entry.error = DeliveryStatus.FAILED, f"{type(error).__name__}: {error}"[:2000]
-        entry.save()
+        _log_failure(entry, f"{type(error).__name__}: {error}")
         raise MailError(
             _("The mail server %(server)s could not be reached or refused the message (%(error)s). Please try again.")
             % {"server": f"{account.host}:{account.port}", "error": error}

@@ -1,7 +1,9 @@
 import socket
+from contextlib import contextmanager
 
 import pytest
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult
 
 from regulars.communication.models import MailAccount
 from regulars.sales.services import LineInput, PaymentInput, book_receipt
@@ -25,16 +27,48 @@ class Inbox:
         return "250 OK"
 
 
-@pytest.fixture
-def smtp_server():
-    """A real SMTP server on 127.0.0.1 for the length of one test."""
+@contextmanager
+def running_smtp_server(**options):
+    """A real SMTP server on 127.0.0.1 with its inbox, stopped on leaving."""
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), ready_timeout=10)
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port(), ready_timeout=10, **options)
     controller.start()
     try:
         yield controller, inbox
     finally:
         controller.stop()
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 for the length of one test."""
+    with running_smtp_server() as server:
+        yield server
+
+
+SMTP_LOGIN = ("salon", "Geheim-123")
+
+
+def only_the_salon(server, session, envelope, mechanism, auth_data) -> AuthResult:
+    """Lets in the user name and password of SMTP_LOGIN only."""
+    return AuthResult(success=(auth_data.login.decode(), auth_data.password.decode()) == SMTP_LOGIN)
+
+
+@pytest.fixture
+def auth_smtp_server():
+    """A real SMTP server that accepts messages only after logging in with SMTP_LOGIN (plain, no TLS)."""
+    with running_smtp_server(authenticator=only_the_salon, auth_required=True, auth_require_tls=False) as server:
+        yield server
+
+
+@pytest.fixture
+def auth_mail_account(auth_smtp_server):
+    controller, _inbox = auth_smtp_server
+    account = MailAccount(host="127.0.0.1", port=controller.port, security="none", sender="salon@example.com")
+    account.username = SMTP_LOGIN[0]
+    account.set_password(SMTP_LOGIN[1])
+    account.save()
+    return account
 
 
 @pytest.fixture

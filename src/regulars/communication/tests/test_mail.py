@@ -88,14 +88,14 @@ def test_only_administrators_set_up_the_mail_account_and_the_password_is_never_s
             "password": "Geheim-123", "sender": "salon@example.com", "shop": shop_de.pk}  # fmt: skip
     assert admin_client.post("/communication/mail-accounts/new/", data).status_code == 302
     account = MailAccount.objects.get()
-    assert account.password == "Geheim-123"
+    assert account.get_password() == "Geheim-123"
     form = admin_client.get(f"/communication/mail-accounts/{account.pk}/").content.decode()
     assert "Geheim-123" not in form
     data["password"] = ""
     data["host"] = "mail.example.com"
     admin_client.post(f"/communication/mail-accounts/{account.pk}/", data)
     account.refresh_from_db()
-    assert (account.host, account.password) == ("mail.example.com", "Geheim-123")
+    assert (account.host, account.get_password()) == ("mail.example.com", "Geheim-123")
     assert "/communication/mail-accounts/" in admin_client.get("/master-data/").content.decode()
 
 
