@@ -1,10 +1,10 @@
 """FilterSets of the catalogue, for the list pages and the till's API (`q`: name or EAN)."""
 
 import django_filters
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Article, ArticleCategory, Brand, Discount, Service
+from .search import search_articles
 
 
 class _NameFilterSet(django_filters.FilterSet):
@@ -31,13 +31,7 @@ class ArticleFilterSet(django_filters.FilterSet):
         fields = ["q", "brand", "category", "active"]
 
     def search(self, queryset, name, value):
-        value = value.strip()
-        if value.isdigit():
-            return queryset.filter(ean__startswith=value)
-        condition = Q()
-        for word in value.split():
-            condition &= Q(name__icontains=word) | Q(brand__name__icontains=word)
-        return queryset.filter(condition)
+        return search_articles(queryset, value)
 
 
 class ServiceFilterSet(_NameFilterSet):
