@@ -7,7 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from regulars.core.models import Shop, TimeStampedModel
 from regulars.core.records import AppendOnlyError, AppendOnlyModel
 
-__all__ = ["AppendOnlyError", "FiscalRecord", "Payment", "Receipt", "ReceiptLine", "ReceiptLink", "Till"]
+__all__ = [
+    "AppendOnlyError",
+    "FiscalRecord",
+    "ParkedReceipt",
+    "Payment",
+    "Receipt",
+    "ReceiptLine",
+    "ReceiptLink",
+    "Till",
+]
 
 
 class Till(TimeStampedModel):
@@ -197,3 +206,36 @@ class ReceiptLink(FiscalRecord):
 
     def __str__(self) -> str:
         return f"{self.receipt} → {self.customer}"
+
+
+class ParkedReceipt(TimeStampedModel):
+    """A receipt put aside at the till to serve another customer first (R2): a working note, not a fiscal record.
+
+    The lines are the till's cart lines as they were (article or service, quantity, staff, line customer). Resuming
+    puts them back into the cart; abandoning records them as an aborted receipt. Either way the note is deleted.
+    """
+
+    till = models.ForeignKey(Till, verbose_name=_("till"), on_delete=models.PROTECT, related_name="parked_receipts")
+    staff = models.ForeignKey(
+        "core.StaffMember", verbose_name=_("staff member"), on_delete=models.PROTECT, related_name="+"
+    )
+    customer = models.ForeignKey(
+        "customers.Customer",
+        verbose_name=_("customer"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="parked_receipts",
+    )
+    lines = models.JSONField(_("lines"), default=list)
+    created_by = models.ForeignKey(
+        "core.User", verbose_name=_("parked by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("parked receipt")
+        verbose_name_plural = _("parked receipts")
+
+    def __str__(self) -> str:
+        return f"{self.till.name} · {self.created_at:%H:%M}"

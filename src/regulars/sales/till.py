@@ -5,10 +5,12 @@ The cart lives in the session until it is booked; booking goes through services.
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views import View
 
 from regulars.catalog.models import Article, Service
+from regulars.catalog.search import search_articles
 from regulars.core.fields import MoneyFormField
 from regulars.core.models import StaffMember
 from regulars.core.views.mixins import RoleRequiredMixin
@@ -17,6 +19,7 @@ from regulars.customers.search import search
 from regulars.customers.services import CustomerData, update_customer
 
 from .models import Receipt, Till
+from .parking import line_inputs, parked_receipts
 from .services import BookingError, LineInput, PaymentInput, abort_receipt, book_receipt, link_receipt, price_lines
 
 SESSION_KEY = "till_cart"
@@ -55,18 +58,7 @@ class Cart:
         return own.first()
 
     def line_inputs(self) -> list[LineInput]:
-        articles = Article.objects.in_bulk([line["article"] for line in self.data["lines"] if line.get("article")])
-        services = Service.objects.in_bulk([line["service"] for line in self.data["lines"] if line.get("service")])
-        staff = StaffMember.objects.in_bulk([line["staff"] for line in self.data["lines"] if line.get("staff")])
-        return [
-            LineInput(
-                article=articles.get(line.get("article")),
-                service=services.get(line.get("service")),
-                quantity=line["quantity"],
-                staff=staff.get(line.get("staff")),
-            )
-            for line in self.data["lines"]
-        ]
+        return line_inputs(self.data["lines"])
 
 
 def _context(request, cart: Cart, **extra) -> dict:
@@ -88,12 +80,13 @@ def _context(request, cart: Cart, **extra) -> dict:
         "staff_members": StaffMember.objects.filter(active=True),
         "tills": Till.objects.filter(active=True).select_related("shop"),
         "services": Service.objects.filter(active=True)[:40],
+        "parked": parked_receipts(till=cart.till) if cart.till else [],
         "title": _("Till"),
         **extra,
     }
 
 
-def _cart_response(request, cart: Cart, **extra):
+def cart_response(request, cart: Cart, **extra):
     template = "sales/_till_cart.html" if request.htmx else "sales/till.html"
     return render(request, template, _context(request, cart, **extra))
 
@@ -104,10 +97,42 @@ class TillView(RoleRequiredMixin, View):
 
 
 class TillCustomerSearchView(RoleRequiredMixin, View):
+    """Customers as the cashier types, for the receipt or, with `line`, for one line of it (R1)."""
+
     def get(self, request):
         text = request.GET.get("customer_q", "")[:100]
         rows = search(Customer.objects.filter(active=True), text)[:8] if text.strip() else []
-        return render(request, "sales/_till_customers.html", {"rows": rows})
+        line = request.GET.get("line", "")
+        action = reverse("sales:cart_line_customer", args=[int(line)]) if line.isdecimal() and len(line) < 5 else ""
+        context = {"rows": rows, "action": action or reverse("sales:cart_customer")}
+        return render(request, "sales/_till_customers.html", context)
+
+
+class TillArticleSearchView(RoleRequiredMixin, View):
+    """Active articles by name, brand or EAN prefix as the cashier types, to add one with a tap or Enter."""
+
+    def get(self, request):
+        text = request.GET.get("code", "")[:100]
+        articles = Article.objects.filter(active=True).select_related("brand")
+        rows = search_articles(articles, text)[:8] if text.strip() else []
+        return render(request, "sales/_till_articles.html", {"rows": rows, "text": text.strip()})
+
+
+def _find_customer(request) -> tuple[Customer | None, str]:
+    """The customer picked from the results (`customer`) or typed or scanned by number, and the number typed."""
+    number = (request.POST.get("number") or request.POST.get("customer_q") or "").strip()[:32]
+    found = (
+        Customer.objects.filter(pk=request.POST.get("customer"))
+        if request.POST.get("customer", "").isdecimal()
+        else None
+    )
+    return (found or Customer.objects.filter(number__iexact=number)).first() if (found or number) else None, number
+
+
+def _refusal(customer: Customer | None, number: str) -> str:
+    if customer is None:
+        return _("No customer with the number “%(number)s”.") % {"number": number}
+    return _("Customer %(name)s is inactive.") % {"name": customer} if not customer.active else ""
 
 
 class TillCustomerView(RoleRequiredMixin, View):
@@ -115,23 +140,13 @@ class TillCustomerView(RoleRequiredMixin, View):
 
     def post(self, request):
         cart = Cart(request)
-        number = (request.POST.get("number") or request.POST.get("customer_q") or "").strip()[:32]
         if "customer" in request.POST and not request.POST["customer"]:
             cart.data["customer"] = None
             cart.save()
-            return _cart_response(request, cart)
-        found = (
-            Customer.objects.filter(pk=request.POST.get("customer"))
-            if request.POST.get("customer", "").isdecimal()
-            else None
-        )
-        customer = (found or Customer.objects.filter(number__iexact=number)).first() if (found or number) else None
-        if customer is None:
-            return _cart_response(
-                request, cart, error=_("No customer with the number “%(number)s”.") % {"number": number}
-            )
-        if not customer.active:
-            return _cart_response(request, cart, error=_("Customer %(name)s is inactive.") % {"name": customer})
+            return cart_response(request, cart)
+        customer, number = _find_customer(request)
+        if refusal := _refusal(customer, number):
+            return cart_response(request, cart, error=refusal)
         cart.data["customer"] = customer.pk
         cart.save()
         popup = ""
@@ -144,7 +159,7 @@ class TillCustomerView(RoleRequiredMixin, View):
                     expected_version=None,
                     user=request.user,
                 )
-        return _cart_response(request, cart, popup=popup)
+        return cart_response(request, cart, popup=popup)
 
 
 class TillAddView(RoleRequiredMixin, View):
@@ -157,21 +172,26 @@ class TillAddView(RoleRequiredMixin, View):
             staff = request.POST.get("service_staff") or (cart.staff.pk if cart.staff else None)
             cart.data["lines"].append({"service": service.pk, "quantity": 1, "staff": staff and int(staff)})
             cart.save()
-            return _cart_response(request, cart)
+            return cart_response(request, cart)
         code = request.POST.get("code", "").strip()[:100]
         articles = Article.objects.filter(active=True)
-        article = articles.filter(ean=code).first() if code.isdecimal() else None
+        picked = request.POST.get("article", "")
+        article = articles.filter(pk=picked).first() if picked.isdecimal() else None
+        article = article or (articles.filter(ean=code).first() if code.isdecimal() else None)
         if article is None and code and not code.isdecimal():
-            matches = list(articles.filter(name__icontains=code)[:2])
-            article = matches[0] if len(matches) == 1 else None
+            matches = list(search_articles(articles, code)[:2])
+            if len(matches) > 1:
+                error = _("Several articles match “%(code)s”: please pick one from the list.") % {"code": code}
+                return cart_response(request, cart, error=error)
+            article = matches[0] if matches else None
         if article is None:
-            return _cart_response(request, cart, error=_("No article found for “%(code)s”.") % {"code": code})
+            return cart_response(request, cart, error=_("No article found for “%(code)s”.") % {"code": code})
         quantity = int(request.POST.get("quantity") or 1) if str(request.POST.get("quantity") or 1).isdecimal() else 0
         if quantity < 1:
-            return _cart_response(request, cart, error=_("The quantity must be at least 1."))
+            return cart_response(request, cart, error=_("The quantity must be at least 1."))
         cart.data["lines"].append({"article": article.pk, "quantity": quantity, "staff": None})
         cart.save()
-        return _cart_response(request, cart)
+        return cart_response(request, cart)
 
 
 class TillRemoveView(RoleRequiredMixin, View):
@@ -180,7 +200,24 @@ class TillRemoveView(RoleRequiredMixin, View):
         if 0 <= index < len(cart.data["lines"]):
             del cart.data["lines"][index]
             cart.save()
-        return _cart_response(request, cart)
+        return cart_response(request, cart)
+
+
+class TillLineCustomerView(RoleRequiredMixin, View):
+    """Book one line to another customer than the receipt's (R1), with that customer's discount; or reset it."""
+
+    def post(self, request, index):
+        cart = Cart(request)
+        if not 0 <= index < len(cart.data["lines"]):
+            return cart_response(request, cart)
+        customer = None
+        if request.POST.get("customer") or request.POST.get("customer_q"):
+            customer, number = _find_customer(request)
+            if refusal := _refusal(customer, number):
+                return cart_response(request, cart, error=refusal)
+        cart.data["lines"][index]["customer"] = customer.pk if customer else None
+        cart.save()
+        return cart_response(request, cart)
 
 
 class TillSettingsView(RoleRequiredMixin, View):
@@ -193,7 +230,7 @@ class TillSettingsView(RoleRequiredMixin, View):
             if value.isdecimal():
                 cart.data[key] = int(value)
         cart.save()
-        return _cart_response(request, cart)
+        return cart_response(request, cart)
 
 
 class TillPayView(RoleRequiredMixin, View):
@@ -206,10 +243,10 @@ class TillPayView(RoleRequiredMixin, View):
             cash = field.clean(request.POST.get("cash", "")) or 0
             card = field.clean(request.POST.get("card", "")) or 0
         except Exception:  # noqa: BLE001 - ValidationError with a translated message
-            return _cart_response(request, cart, error=_("Please type the amounts like 12,50."))
+            return cart_response(request, cart, error=_("Please type the amounts like 12,50."))
         payments = [PaymentInput(method, amount) for method, amount in (("cash", cash), ("card", card)) if amount]
         if cart.till is None or cart.staff is None:
-            return _cart_response(request, cart, error=_("Please choose the till and the staff member."))
+            return cart_response(request, cart, error=_("Please choose the till and the staff member."))
         try:
             receipt = book_receipt(
                 till=cart.till,
@@ -220,9 +257,9 @@ class TillPayView(RoleRequiredMixin, View):
                 user=request.user,
             )
         except BookingError as refused:
-            return _cart_response(request, cart, error=refused.message)
+            return cart_response(request, cart, error=refused.message)
         cart.clear()
-        return _cart_response(request, cart, booked=receipt)
+        return cart_response(request, cart, booked=receipt)
 
 
 class TillClearView(RoleRequiredMixin, View):
@@ -254,9 +291,9 @@ class TillLinkView(RoleRequiredMixin, View):
             else None
         )
         if receipt is None or cart.customer is None:
-            return _cart_response(request, cart, error=_("No receipt %(number)s on this till.") % {"number": number})
+            return cart_response(request, cart, error=_("No receipt %(number)s on this till.") % {"number": number})
         try:
             link_receipt(receipt=receipt, customer=cart.customer, user=request.user)
         except BookingError as refused:
-            return _cart_response(request, cart, error=refused.message)
-        return _cart_response(request, cart, linked=receipt)
+            return cart_response(request, cart, error=refused.message)
+        return cart_response(request, cart, linked=receipt)

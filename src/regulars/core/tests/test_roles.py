@@ -16,6 +16,9 @@ PAGES = {
     "/users/": "admin",
     "/users/new/": "admin",
     "/shops/": "admin",
+    "/sales/till/": "cashier",
+    "/sales/till/articles/?code=wella": "cashier",
+    "/sales/till/customers/?customer_q=m&line=0": "cashier",
 }
 RANK = {"cashier": 1, "manager": 2, "admin": 3}
 

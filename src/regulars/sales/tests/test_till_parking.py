@@ -1,0 +1,69 @@
+"""Parking a receipt at the till (R2): park, resume into an empty cart and pay, or abandon it as aborted."""
+
+import pytest
+
+from regulars.sales.models import ParkedReceipt, Receipt
+from regulars.sales.tests.test_till import at_till, post  # noqa: F401
+
+
+@pytest.fixture
+def parked(at_till, regular, shampoo, haircut):
+    post(at_till, "customer", {"customer": regular.pk})
+    post(at_till, "add", {"code": shampoo.ean})
+    post(at_till, "add", {"service": haircut.pk})
+    page = post(at_till, "park").text
+    assert "Receipt parked." in page
+    return ParkedReceipt.objects.get()
+
+
+def test_r2_a_parked_receipt_is_listed_resumed_and_paid(at_till, parked, regular):
+    page = at_till.get("/sales/till/").text
+    assert 'data-testid="parked"' in page and "Müller, Käthe" in page and "€51.00" in page
+    assert "Scan an article or choose a service." in page  # the cart is free for the next customer
+    resumed = post(at_till, f"parked/{parked.pk}/resume").text
+    assert "Parked receipt resumed." in resumed and "€51.00" in resumed
+    assert not ParkedReceipt.objects.exists()
+    post(at_till, "pay", {"cash": "60"})
+    receipt = Receipt.objects.get()
+    assert (receipt.kind, receipt.customer, receipt.total, receipt.change) == ("sale", regular, 5100, 900)
+
+
+def test_r2_an_abandoned_parked_receipt_is_aborted_and_red_on_the_customer(at_till, parked, regular):
+    page = post(at_till, f"parked/{parked.pk}/abandon").text
+    assert "Receipt 1 recorded as aborted." in page
+    receipt = Receipt.objects.get()
+    assert (receipt.kind, receipt.customer, receipt.total) == ("aborted", regular, 5100)
+    assert not receipt.payments.exists() and not ParkedReceipt.objects.exists()
+    panel = at_till.get(f"/sales/customers/{regular.pk}/receipts/").text
+    assert 'class="receipt-void" data-receipt="1"' in panel and "aborted" in panel
+
+
+def test_r2_resuming_is_refused_while_the_cart_has_lines(at_till, parked, shampoo):
+    post(at_till, "add", {"code": shampoo.ean})
+    page = post(at_till, f"parked/{parked.pk}/resume").text
+    assert "Please pay, park or abandon the current receipt before resuming a parked one." in page
+    assert ParkedReceipt.objects.filter(pk=parked.pk).exists()
+    assert len(at_till.session["till_cart"]["lines"]) == 1
+
+
+def test_r2_an_empty_cart_is_not_parked_and_a_receipt_is_taken_only_once(at_till, parked):
+    assert "The receipt has no lines." in post(at_till, "park").text
+    post(at_till, f"parked/{parked.pk}/abandon")
+    assert post(at_till, f"parked/{parked.pk}/resume").status_code == 404
+    assert Receipt.objects.count() == 1
+
+
+def test_r2_a_line_for_another_customer_stays_when_parked(at_till, make_customer, regular, shampoo):
+    post(at_till, "add", {"code": shampoo.ean})
+    post(at_till, "line/0/customer", {"customer": regular.pk})
+    post(at_till, "park")
+    resumed = post(at_till, f"parked/{ParkedReceipt.objects.get().pk}/resume").text
+    assert "for Müller, Käthe" in resumed and "−€2.00" in resumed
+
+
+@pytest.mark.parametrize(
+    "path", ["articles/?code=x", "line/0/customer/", "park/", "parked/1/resume/", "parked/1/abandon/"]
+)
+def test_x5_the_new_till_endpoints_need_a_login(client, db, path):
+    response = client.post(f"/sales/till/{path}") if "?" not in path else client.get(f"/sales/till/{path}")
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
