@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from regulars.core.models import TimeStampedModel
+from regulars.core.text import fold_words
 
 from .validators import validate_ean
 
@@ -32,6 +33,12 @@ class Brand(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        for article in self.article_set.all():  # the articles are found by the brand's name too
+            article.brand = self
+            article.save(update_fields=["search_text"])
 
 
 class ArticleCategory(TimeStampedModel):
@@ -61,6 +68,8 @@ class Article(TimeStampedModel):
     price = models.BigIntegerField(_("price"), validators=[MinValueValidator(0)], help_text=_("gross, in cents"))
     vat_rate = models.IntegerField(_("VAT rate"), choices=VatRate.choices, default=VatRate.DE_STANDARD)
     active = models.BooleanField(_("active"), default=True)
+    #: the folded words of brand and name ("loreal elvital"), so that "Loreal" finds "L'Oréal" (catalog.search)
+    search_text = models.CharField(max_length=300, blank=True, editable=False)
 
     class Meta:
         ordering = ["name", "id"]
@@ -69,6 +78,17 @@ class Article(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.brand} {self.name}" if self.brand_id else self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = searchable(self.brand.name if self.brand_id else "", self.name)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
+
+def searchable(*texts: str) -> str:
+    """Texts as the article search compares them: folded words with a space before each."""
+    return "".join(f" {word}" for text in texts for word in fold_words(text))[:300]
 
 
 class Service(TimeStampedModel):

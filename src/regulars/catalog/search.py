@@ -1,6 +1,11 @@
-"""Finding articles as the till and the API do: an EAN (prefix) or words of the name or brand."""
+"""Finding articles as the till and the API do: an EAN (prefix) or the beginnings of words of the name or brand.
 
-from django.db.models import Q, QuerySet
+Names are compared folded (`core.text`), so "loreal" finds "L'Oréal" and "mueller" finds "Müller".
+"""
+
+from django.db.models import QuerySet
+
+from regulars.core.text import fold_words
 
 
 def search_articles(queryset: QuerySet, text: str) -> QuerySet:
@@ -8,7 +13,9 @@ def search_articles(queryset: QuerySet, text: str) -> QuerySet:
     text = text.strip()
     if text.isdigit():
         return queryset.filter(ean__startswith=text)
-    condition = Q()
-    for word in text.split():
-        condition &= Q(name__icontains=word) | Q(brand__name__icontains=word)
-    return queryset.filter(condition)
+    words = fold_words(text)
+    if not words:
+        return queryset.none() if text else queryset
+    for word in words:
+        queryset = queryset.filter(search_text__contains=f" {word}")
+    return queryset

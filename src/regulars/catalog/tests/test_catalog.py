@@ -53,6 +53,22 @@ def test_the_till_finds_articles_by_ean_or_name(api, wella):
     ]
 
 
+@pytest.mark.parametrize("typed", ["loreal", "L'Oréal", "LOREAL elvi", "elvital", "Pflege", "pflege loreal"])
+def test_articles_are_found_in_any_spelling_of_brand_and_name(api, typed):
+    Article.objects.create(name="Elvital Pflege", brand=Brand.objects.create(name="L'Oréal"), price=599)
+    Article.objects.create(name="Haarspray", price=799)
+    assert [a["name"] for a in api.get("/api/v1/articles/", {"q": typed}).json()["results"]] == ["Elvital Pflege"]
+
+
+def test_a_renamed_brand_finds_its_articles_under_the_new_name(api, wella):
+    Article.objects.create(name="Shampoo Repair", brand=wella, price=1250)
+    wella.name = "Wella Professionals"
+    wella.save()
+    assert [a["name"] for a in api.get("/api/v1/articles/", {"q": "professionals"}).json()["results"]] == [
+        "Shampoo Repair"
+    ]
+
+
 def test_the_till_lists_services(api):
     Service.objects.create(name="Schneiden & Föhnen", price=4500, duration=45)
     assert api.get("/api/v1/services/", {"q": "föhn"}).json()["results"][0]["price"] == "45.00"
