@@ -2,13 +2,16 @@
 
 import django_tables2 as tables
 from django.urls import reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from regulars.core.tables import BaseTable
 
 from .models import Customer
 from .validators import format_phone
+
+#: short values that read badly when broken over two lines (a tablet's narrow columns)
+NOWRAP = {"td": {"class": "nowrap"}}
 
 
 class CustomerTable(BaseTable):
@@ -21,14 +24,15 @@ class CustomerTable(BaseTable):
         accessor="display_name",
         linkify=lambda record: record.get_absolute_url(),
         empty_values=(),
+        attrs={"td": {"class": "name"}},
     )
-    number = tables.Column(verbose_name=_("customer number"))
+    number = tables.Column(verbose_name=_("customer number"), attrs=NOWRAP)
     salutation = tables.Column(verbose_name=_("salutation"))
     first_name = tables.Column(verbose_name=_("first name"))
     last_name = tables.Column(verbose_name=_("last name"))
     company = tables.Column(verbose_name=_("company"))
     street = tables.Column(verbose_name=_("street and number"))
-    postcode = tables.Column(verbose_name=_("postcode"))
+    postcode = tables.Column(verbose_name=_("postcode"), attrs=NOWRAP)
     city = tables.Column(verbose_name=_("city"))
     country = tables.Column(verbose_name=_("country"))
     phone = tables.Column(verbose_name=_("phone"), accessor="pk", empty_values=())
@@ -59,7 +63,8 @@ class CustomerTable(BaseTable):
         )
 
     def render_email(self, record):
-        return ", ".join(e.address for e in record.emails.all())
+        addresses = ", ".join(e.address for e in record.emails.all())
+        return format_html("<span class='truncate' title='{}'>{}</span>", addresses, addresses)
 
     def render_groups(self, record):
         return ", ".join(str(g) for g in record.groups.all())

@@ -278,3 +278,22 @@ def test_pages_fit_the_screen(new_context, cashier, juergen, viewport):
         screenshot(page, f"{name}-{size}")
         overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at {viewport['width']}px"
+
+
+def test_the_list_fits_a_landscape_tablet_with_all_default_columns(new_context, cashier, make_customer):
+    """At 1024 px the default columns fit without scrolling the table; a long e-mail address is shortened."""
+    # given a customer with a long address and e-mail address
+    make_customer(
+        first_name="Anneke", last_name="van der Bakker-Oosterhuis", street="Lange Elisabethstraat 179",
+        postcode="3511 LM", city="Amersfoort", phones=[("+31612345678", "mobile")],
+        emails=[("anneke.vanderbakker-oosterhuis1988@example.com", "private")],
+    )  # fmt: skip
+    page = log_in(new_context({"width": 1024, "height": 768}).new_page(), cashier)
+    # when
+    page.goto("/customers/")
+    # then
+    email = page.get_by_title("anneke.vanderbakker-oosterhuis1988@example.com")
+    expect(email).to_be_visible()  # the whole address is in the tooltip
+    screenshot(page, "list-tablet-landscape")
+    wrap = page.evaluate("() => [...['scrollWidth', 'clientWidth'].map(k => document.querySelector('.table-wrap')[k])]")
+    assert wrap[0] <= wrap[1], f"the list scrolls sideways by {wrap[0] - wrap[1]}px"
