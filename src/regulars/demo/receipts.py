@@ -28,6 +28,7 @@ from regulars.sales import fiscal
 from regulars.sales.models import Payment, Receipt, ReceiptLine
 from regulars.sales.pricing import contained_vat, discount_for
 
+from .bulk import foreign_keys_checked_at_the_end
 from .catalog import DemoCatalog
 
 HISTORY_SERIES = "demo-receipt-history"
@@ -89,7 +90,7 @@ def create_history(*, catalog: DemoCatalog, progress=None) -> int:
     if not customers:
         return 0
     writer = _Writer(catalog, customers)
-    with transaction.atomic():
+    with transaction.atomic(), foreign_keys_checked_at_the_end(Receipt, ReceiptLine, Payment):
         written = writer.run(progress)
         NumberSequence.objects.filter(pk=seq.pk).update(next_value=customers[-1]["id"] + 1)
     with connection.cursor() as cursor:

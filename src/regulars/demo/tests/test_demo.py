@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from stdnum import ean
 
 from regulars.catalog.models import Article, Brand, Discount, Service
@@ -20,8 +21,23 @@ def counts() -> dict:
     return {model.__name__: model.objects.count() for model in models}
 
 
+def foreign_keys() -> dict:
+    with connection.cursor() as cursor:
+        return {
+            model.__name__: sorted(
+                tuple(c["columns"]) + c["foreign_key"]
+                for c in connection.introspection.get_constraints(cursor, model._meta.db_table).values()
+                if c["foreign_key"]
+            )
+            for model in (Receipt, ReceiptLine, Payment)
+        }
+
+
 def test_demo_builds_a_valid_purchase_history():
+    keys = foreign_keys()
+    assert ("receipt_id", "sales_receipt", "id") in keys["ReceiptLine"]
     call_command("demo", customers=60, stdout=StringIO())
+    assert foreign_keys() == keys  # dropped for the bulk load on PostgreSQL, back when it ends
     first = counts()
     assert first["Customer"] == 60
     assert sorted(Till.objects.values_list("name", flat=True)) == ["Kassa 1", "Kasse 1"]
