@@ -35,10 +35,13 @@ def _receipts_of(customer):
     )
 
 
-def customer_lines(customer):
-    """Lines booked to the customer: their own, or on their receipts without another customer."""
+def customer_lines(customer, **line_filter):
+    """Lines booked to the customer: their own, or on their receipts without another customer.
+
+    `line_filter` narrows the lines inside both lookups (e.g. services only), before they are joined.
+    """
     # a UNION of indexed lookups, not an OR (which reads every line)
-    lines = ReceiptLine.objects.order_by()
+    lines = ReceiptLine.objects.order_by().filter(**line_filter)
     theirs = lines.filter(customer__isnull=True, receipt_id__in=_receipts_of(customer)).values("pk")
     return ReceiptLine.objects.filter(pk__in=lines.filter(customer=customer).values("pk").union(theirs))
 
@@ -55,8 +58,8 @@ def revenue(customer) -> dict:
 def receipts_context(request, customer, page_number=None) -> dict:
     page = Paginator(customer_receipts(customer), PAGE_SIZE).get_page(page_number)
     services_had = (
-        customer_lines(customer)
-        .filter(service__isnull=False, receipt__kind="sale", receipt__cancelled_by__isnull=True)
+        customer_lines(customer, service__isnull=False)
+        .filter(receipt__kind="sale", receipt__cancelled_by__isnull=True)
         .select_related("receipt", "staff")
         .order_by("-receipt__created_at")[:20]
     )
