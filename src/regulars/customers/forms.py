@@ -11,16 +11,27 @@ from django.utils.translation import gettext_lazy as _
 from regulars.catalog.models import Discount
 from regulars.core.models import StaffMember
 
-from .models import ConsentKind, ConsentSource, Customer, CustomerGroup, EmailKind, PhoneKind
+from .models import (
+    CONTACT_FIELDS,
+    INFO_FIELDS,
+    MASTER_FIELDS,
+    NAME_FIELDS,
+    ConsentKind,
+    ConsentSource,
+    Customer,
+    CustomerGroup,
+    EmailKind,
+    PhoneKind,
+)
 from .services import CustomerData
-from .validators import format_phone, normalise_phone, normalise_postcode, normalise_vat_id
-
-MASTER_FIELDS = [
-    "number", "active", "salutation", "title", "first_name", "last_name", "company", "street", "address_extra",
-    "postcode", "city", "country", "language", "birthday", "anniversary", "groups", "referred_by", "regular_staff",
-    "home_shop", "service_discount", "article_discount", "popup_mode", "popup_text", "debtor_number", "vat_id",
-    "vat_treatment", "id_card_number",
-]  # fmt: skip
+from .validators import (
+    check_referrer,
+    format_phone,
+    normalise_phone,
+    normalise_postcode,
+    normalise_vat_id,
+    require_name,
+)
 
 
 class DateInput(forms.DateInput):
@@ -30,17 +41,6 @@ class DateInput(forms.DateInput):
         super().__init__(attrs, format="%Y-%m-%d")
 
 
-CONTACT_FIELDS = [
-    "number", "active", "salutation", "title", "first_name", "last_name", "company", "street", "address_extra",
-    "postcode", "city", "country", "language", "birthday", "anniversary",
-]  # fmt: skip
-INFO_FIELDS = [
-    "popup_mode", "popup_text", "service_discount", "article_discount", "regular_staff", "home_shop",
-    "debtor_number", "vat_id", "vat_treatment",
-    "id_card_number",
-]  # fmt: skip
-
-
 class CustomerForm(forms.ModelForm):
     """Master data, contact preferences and consents of one customer."""
 
@@ -48,7 +48,7 @@ class CustomerForm(forms.ModelForm):
 
     class Meta:
         model = Customer
-        fields = MASTER_FIELDS
+        fields = list(MASTER_FIELDS)
         widgets = {
             "birthday": DateInput,
             "anniversary": DateInput,
@@ -116,10 +116,7 @@ class CustomerForm(forms.ModelForm):
         return normalise_vat_id(self.cleaned_data["vat_id"])
 
     def clean_referred_by(self):
-        referred_by = self.cleaned_data.get("referred_by")
-        if referred_by and self.instance.pk and referred_by.pk == self.instance.pk:
-            raise ValidationError(_("A customer cannot have referred themselves."))
-        return referred_by
+        return check_referrer(self.cleaned_data.get("referred_by"), self.instance.pk)
 
     def clean(self):
         data = super().clean()
@@ -128,8 +125,7 @@ class CustomerForm(forms.ModelForm):
                 data["postcode"] = normalise_postcode(data["postcode"], data["country"])
             except ValidationError as error:
                 self.add_error("postcode", error)
-        if not any(data.get(name) for name in ("first_name", "last_name", "company")):
-            raise ValidationError(_("Please enter a name or a company."))
+        require_name(**{name: data.get(name) for name in NAME_FIELDS})  # raised here: an error of the whole form
         for kind in ConsentKind.values:
             if data.get(f"consent_{kind}") and not data.get(f"consent_{kind}_date"):
                 data[f"consent_{kind}_date"] = date.today()

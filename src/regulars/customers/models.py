@@ -145,6 +145,30 @@ class Customer(TimeStampedModel):
         return today.year - self.birthday.year - ((today.month, today.day) < (self.birthday.month, self.birthday.day))
 
 
+# The customer's master-data fields in groups, written once. The form's sections, the protocol and the API are
+# built from them, each in the order it has always had.
+#: name, address, language and dates: the form's "Contact details"
+CONTACT_FIELDS = (
+    "number", "active", "salutation", "title", "first_name", "last_name", "company", "street", "address_extra",
+    "postcode", "city", "country", "language", "birthday", "anniversary",
+)  # fmt: skip
+#: one of these must be filled in (validators.require_name)
+NAME_FIELDS = ("first_name", "last_name", "company")
+STAFF_FIELDS = ("regular_staff", "home_shop")
+DISCOUNT_FIELDS = ("service_discount", "article_discount")
+POPUP_FIELDS = ("popup_mode", "popup_text")
+#: invoicing and identification
+BILLING_FIELDS = ("debtor_number", "vat_id", "vat_treatment", "id_card_number")
+#: the form's "Info" section
+INFO_FIELDS = (*POPUP_FIELDS, *DISCOUNT_FIELDS, *STAFF_FIELDS, *BILLING_FIELDS)
+#: every master-data field, in the order of the file: the form's fields, the protocol's without the groups
+MASTER_FIELDS = (
+    *CONTACT_FIELDS, "groups", "referred_by", *STAFF_FIELDS, *DISCOUNT_FIELDS, *POPUP_FIELDS, *BILLING_FIELDS
+)  # fmt: skip
+#: the parts of a customer that have rows of their own (groups: a many-to-many field), in the API's order
+PART_FIELDS = ("phones", "emails", "groups", "consents")
+
+
 class PhoneKind(models.TextChoices):
     MOBILE = "mobile", _("mobile")
     HOME = "home", _("home")

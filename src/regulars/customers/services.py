@@ -11,17 +11,21 @@ from regulars.audit.services import changes_since, record_changes
 from regulars.core.services import next_number
 from regulars.core.text import fold_words
 
-from .models import Consent, ConsentKind, Customer, CustomerEmail, CustomerGroup, CustomerPhone, SearchKey
+from .models import (
+    MASTER_FIELDS,
+    Consent,
+    ConsentKind,
+    Customer,
+    CustomerEmail,
+    CustomerGroup,
+    CustomerPhone,
+    SearchKey,
+)
 from .search import keys_for
 
 FIRST_CUSTOMER_NUMBER = 10001
-#: master-data fields written to the protocol, in the order of the form
-PROTOCOL_FIELDS = [
-    "number", "active", "salutation", "title", "first_name", "last_name", "company", "street", "address_extra",
-    "postcode", "city", "country", "language", "birthday", "anniversary", "referred_by", "regular_staff",
-    "home_shop", "service_discount", "article_discount", "popup_mode", "popup_text", "debtor_number", "vat_id",
-    "vat_treatment", "id_card_number",
-]  # fmt: skip
+#: master-data fields written to the protocol one by one, in the order of the form; the groups go as a part
+PROTOCOL_FIELDS = tuple(name for name in MASTER_FIELDS if name != "groups")
 #: what the search keys are made of (search.keys_for): the keys are rewritten only when one of these changes
 SEARCHED_FIELDS = {"number", "first_name", "last_name", "company", "phones", "emails"}
 _RELATED_FIELDS = ["referred_by", "regular_staff", "home_shop", "service_discount", "article_discount"]

@@ -1,12 +1,19 @@
-"""Checks and normal forms for what staff type: phones, VAT IDs, postcodes, dates."""
+"""Checks and normal forms for what staff type: phones, VAT IDs, postcodes, dates, names, referrers.
+
+The form and the API both call these, each showing the errors in its own format.
+"""
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from stdnum.eu import vat
+
+if TYPE_CHECKING:
+    from .models import Customer
 
 POSTCODE_FORMATS = {
     "DE": (re.compile(r"^\d{5}$"), "12345"),
@@ -89,3 +96,16 @@ def validate_past_date(value: date | None) -> None:
         raise ValidationError(_("This date lies in the future."), code="future_date")
     if value.year < 1900:
         raise ValidationError(_("This date lies before 1900."), code="too_old")
+
+
+def require_name(first_name: str, last_name: str, company: str) -> None:
+    """A customer is known by a name or a company: at least one of the three must be filled in."""
+    if not (first_name or last_name or company):
+        raise ValidationError(_("Please enter a name or a company."), code="name_required")
+
+
+def check_referrer(referred_by: "Customer | None", customer_pk: int | None) -> "Customer | None":
+    """The customer who referred this one (`customer_pk`, None while new), which cannot be the customer itself."""
+    if referred_by is not None and customer_pk is not None and referred_by.pk == customer_pk:
+        raise ValidationError(_("A customer cannot have referred themselves."), code="self_referral")
+    return referred_by

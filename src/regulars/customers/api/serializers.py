@@ -19,6 +19,13 @@ from regulars.catalog.models import Discount
 from regulars.core.models import Shop, StaffMember
 
 from ..models import (
+    BILLING_FIELDS,
+    CONTACT_FIELDS,
+    DISCOUNT_FIELDS,
+    NAME_FIELDS,
+    PART_FIELDS,
+    POPUP_FIELDS,
+    STAFF_FIELDS,
     Consent,
     ConsentKind,
     ConsentSource,
@@ -30,9 +37,14 @@ from ..models import (
     PhoneKind,
 )
 from ..services import CustomerData, create_customer, update_customer
-from ..validators import normalise_phone, normalise_postcode, normalise_vat_id
+from ..validators import check_referrer, normalise_phone, normalise_postcode, normalise_vat_id, require_name
 
-PART_FIELDS = ("phones", "emails", "groups", "consents")
+#: what the API shows of a customer: the contact details (and the age after the birthday), the parts, the rest
+CUSTOMER_FIELDS = [
+    "id", *CONTACT_FIELDS, *PART_FIELDS, "referred_by", *STAFF_FIELDS, *DISCOUNT_FIELDS, *POPUP_FIELDS,
+    *BILLING_FIELDS, "version", "created_at", "updated_at",
+]  # fmt: skip
+CUSTOMER_FIELDS.insert(CUSTOMER_FIELDS.index("birthday") + 1, "age")
 
 
 class RowSerializer(serializers.Serializer):
@@ -141,36 +153,29 @@ class CustomerSerializer(CountryFieldMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Customer
-        fields = [
-            "id", "number", "active", "salutation", "title", "first_name", "last_name", "company", "street",
-            "address_extra", "postcode", "city", "country", "language", "birthday", "age", "anniversary", "phones",
-            "emails", "groups", "consents", "referred_by", "regular_staff", "home_shop", "service_discount",
-            "article_discount", "popup_mode", "popup_text", "debtor_number", "vat_id", "vat_treatment",
-            "id_card_number", "version", "created_at", "updated_at",
-        ]  # fmt: skip
+        fields = CUSTOMER_FIELDS
         read_only_fields = ["id", "version", "created_at", "updated_at"]
         extra_kwargs = {"number": {"required": False}}
         list_serializer_class = CustomerListSerializer
 
     def validate_vat_id(self, value):
-        try:
-            return normalise_vat_id(value)
-        except DjangoValidationError as error:
-            raise serializers.ValidationError(error.messages) from error
+        return _checked(normalise_vat_id, value)
 
     def validate_referred_by(self, value):
-        if value and self.instance and value.pk == self.instance.pk:
-            raise serializers.ValidationError(_("A customer cannot have referred themselves."))
-        return value
+        return _checked(check_referrer, value, self.instance.pk if self.instance else None)
 
     def validate(self, attrs):
         country = str(attrs.get("country") or (self.instance.country if self.instance else "DE"))
         errors = {}
-        if "postcode" in attrs:
+        if "postcode" in attrs or "country" in attrs:  # as in the form: the postcode must fit the new country too
+            postcode = attrs.get("postcode", getattr(self.instance, "postcode", ""))
             try:
-                attrs["postcode"] = normalise_postcode(attrs["postcode"], country)
+                cleaned = normalise_postcode(postcode, country)
             except DjangoValidationError as error:
                 errors["postcode"] = error.messages
+            else:
+                if "postcode" in attrs or cleaned != postcode:
+                    attrs["postcode"] = cleaned
         phone_errors, phones = [], []
         for row in attrs.get("phones", []):
             try:
@@ -184,9 +189,10 @@ class CustomerSerializer(CountryFieldMixin, serializers.ModelSerializer):
             errors["phones"] = phone_errors
         elif "phones" in attrs:
             attrs["phones"] = phones
-        names = {k: attrs.get(k, getattr(self.instance, k, "")) for k in ("first_name", "last_name", "company")}
-        if not any(names.values()):
-            errors["last_name"] = [_("Please enter a name or a company.")]
+        try:
+            require_name(**{k: attrs.get(k, getattr(self.instance, k, "")) for k in NAME_FIELDS})
+        except DjangoValidationError as error:
+            errors["last_name"] = error.messages
         if errors:
             raise serializers.ValidationError(errors)
         return attrs
@@ -213,6 +219,14 @@ class CustomerSerializer(CountryFieldMixin, serializers.ModelSerializer):
             expected_version=self.context.get("expected_version"),
             user=self.context["request"].user,
         )
+
+
+def _checked(check, *values):
+    """One of the customer checks (validators.py) for a single field; its error as DRF shows it, same messages."""
+    try:
+        return check(*values)
+    except DjangoValidationError as error:
+        raise serializers.ValidationError(error.messages) from error
 
 
 class _ListPlan:
