@@ -79,7 +79,7 @@ def _context(request, cart: Cart, **extra) -> dict:
         "error": error,
         "staff_members": StaffMember.objects.filter(active=True),
         "tills": Till.objects.filter(active=True).select_related("shop"),
-        "services": Service.objects.filter(active=True)[:40],
+        "services": Service.objects.filter(active=True),  # all of them, filtered on the page as the cashier types
         "parked": parked_receipts(till=cart.till) if cart.till else [],
         "title": _("Till"),
         **extra,

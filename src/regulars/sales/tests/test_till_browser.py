@@ -112,3 +112,22 @@ def test_article_search_a_line_for_another_customer_and_parking(
     expect(page.get_by_test_id("booked")).to_contain_text("Change: €9.50")
     sale = Receipt.objects.get(number=2)
     assert (sale.customer, sale.total, sale.lines.get().customer) == (mother, 1050, regular)
+
+
+def test_every_service_is_found_by_typing_part_of_its_name(page, cashier, till, jana, haircut):
+    """All active services are on the till, not only the first ones; typing narrows them, Enter books one."""
+    from regulars.catalog.models import Service
+
+    Service.objects.bulk_create(Service(name=f"Behandlung {n:02d}", price=1000 + n) for n in range(60))
+    log_in(page, cashier)
+    page.goto("/sales/till/")
+    services = page.locator("[data-service-name]")
+    expect(services).to_have_count(61)
+    page.get_by_label("Find a service").fill("fohn")  # typed without the umlaut
+    expect(page.locator("[data-service-name]:visible")).to_have_count(1)
+    page.keyboard.press("Enter")
+    expect(page.locator("#till-cart")).to_contain_text("Schneiden & Föhnen")
+    page.get_by_label("Find a service").fill("behandlung 59")
+    expect(page.locator("[data-service-name]:visible")).to_have_text(["Behandlung 59"])
+    page.get_by_label("Find a service").fill("dauerwelle")
+    expect(page.get_by_text("No service matches.")).to_be_visible()

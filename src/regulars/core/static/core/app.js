@@ -149,6 +149,27 @@
     }
   }, true);
   // After a refused save, the first field with an error gets the focus; errors are read with their field.
+  // The till's service buttons: typing keeps those whose name has every word typed, in any spelling (Föhnen = fohnen)
+  function folded(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u").replace(/ß/g, "ss");
+  }
+  document.addEventListener("input", function (event) {
+    if (!event.target.matches("[data-service-filter]")) return;
+    var words = folded(event.target.value).split(/\s+/).filter(Boolean), shown = 0;
+    document.querySelectorAll("[data-service-name]").forEach(function (form) {
+      var name = folded(form.dataset.serviceName);
+      form.hidden = !words.every(function (word) { return name.indexOf(word) !== -1; });
+      shown += form.hidden ? 0 : 1;
+    });
+    document.querySelector("[data-services-none]").hidden = shown > 0;
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || !event.target.matches("[data-service-filter]")) return;
+    event.preventDefault();  // Enter books the only (or first) service left
+    var first = document.querySelector("[data-service-name]:not([hidden]) button");
+    if (first) first.click();
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".has-error").forEach(function (box) {
       var error = box.querySelector(".error[id]");
