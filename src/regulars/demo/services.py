@@ -31,11 +31,11 @@ from .catalog import ensure_catalog
 from .receipts import create_history
 
 DEMO_LOGINS = [
-    # user name, role, password, shop index, language
-    ("admin", Role.ADMIN, "regulars-admin", 0, ""),
-    ("chef", Role.MANAGER, "regulars-chef", 0, "de"),
-    ("kasse", Role.CASHIER, "regulars-kasse", 0, "de"),
-    ("kassa", Role.CASHIER, "regulars-kassa", 1, "nl"),
+    # user name, role, password, shop index, language, the staff member who logs in with it (books at the till)
+    ("admin", Role.ADMIN, "regulars-admin", 0, "", ""),
+    ("chef", Role.MANAGER, "regulars-chef", 0, "de", "Mehmet Öztürk"),
+    ("kasse", Role.CASHIER, "regulars-kasse", 0, "de", "Jana Krüger"),
+    ("kassa", Role.CASHIER, "regulars-kassa", 1, "nl", "Sanne de Wit"),
 ]
 BATCH = 5000  #: customers made from one random seed (so the data stays the same whatever is committed when)
 COMMIT_EVERY = 50_000  #: customers written in one transaction: fewer, larger commits rewrite fewer index pages
@@ -70,9 +70,12 @@ def ensure_shops() -> list[Shop]:
 
 def ensure_logins(shops: list[Shop]) -> list[tuple[str, str, str]]:
     logins = []
-    for username, role, password, shop_index, language in DEMO_LOGINS:
+    for username, role, password, shop_index, language, staff in DEMO_LOGINS:
         if not User.objects.filter(username=username).exists():
-            create_user(username=username, role=role, password=password, shop=shops[shop_index], language=language)
+            user = create_user(
+                username=username, role=role, password=password, shop=shops[shop_index], language=language
+            )
+            StaffMember.objects.filter(name=staff, shop=shops[shop_index], user=None).update(user=user)
         logins.append((username, password, str(role.label)))
     return logins
 

@@ -8,6 +8,7 @@ from django.db import connection
 from stdnum import ean
 
 from regulars.catalog.models import Article, Brand, Discount, Service
+from regulars.core.models import User
 from regulars.customers.models import Customer
 from regulars.sales.fiscal import verify_chains
 from regulars.sales.models import Payment, Receipt, ReceiptLine, Till
@@ -47,6 +48,9 @@ def test_demo_builds_a_valid_purchase_history():
     assert Customer.objects.filter(service_discount__isnull=False).exists()
     assert Customer.objects.filter(article_discount__isnull=False).exists()
     assert verify_chains() == []
+    # the cashiers' logins are staff members: the till books in their name right away
+    staff = dict(User.objects.filter(staff_member__isnull=False).values_list("username", "staff_member__name"))
+    assert staff == {"chef": "Mehmet Öztürk", "kasse": "Jana Krüger", "kassa": "Sanne de Wit"}
     for till in Till.objects.all():
         rows = list(Receipt.objects.filter(till=till).order_by("number").values_list("number", "created_at"))
         assert [number for number, _ in rows] == list(range(1, len(rows) + 1))
