@@ -86,7 +86,9 @@ def parked_receipts(*, till: Till) -> list[ParkedSummary]:
     summaries = []
     for parked in till.parked_receipts.select_related("customer", "staff"):
         try:
-            priced = price_lines(lines=line_inputs(parked.lines), customer=parked.customer, staff=parked.staff)
+            priced = price_lines(
+                lines=line_inputs(parked.lines), customer=parked.customer, staff=parked.staff, for_sale=False
+            )
             total = sum(line.total for line in priced)
         except BookingError:
             total = None

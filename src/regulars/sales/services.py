@@ -62,16 +62,18 @@ def _customer_snapshot(customer: Customer | None) -> dict:
     }
 
 
-def _price_line(position: int, line: LineInput, receipt_customer: Customer | None, staff: StaffMember) -> ReceiptLine:
+def _price_line(
+    position: int, line: LineInput, receipt_customer: Customer | None, staff: StaffMember, for_sale: bool
+) -> ReceiptLine:
     item = line.article or line.service
     if (line.article is None) == (line.service is None):
         raise BookingError(_("Each line is either an article or a service."), "lines")
-    if not item.active:
+    if for_sale and not item.active:
         raise BookingError(_("“%(item)s” is no longer sold.") % {"item": item}, "lines")
     if line.quantity <= 0:
         raise BookingError(_("The quantity of “%(item)s” must be at least 1.") % {"item": item}, "lines")
     customer = line.customer or receipt_customer
-    if customer is not None and not customer.active:
+    if for_sale and customer is not None and not customer.active:
         raise BookingError(_("Customer %(name)s is inactive.") % {"name": customer}, "customer")
     discount = None
     if customer is not None:
@@ -100,9 +102,15 @@ def _price_line(position: int, line: LineInput, receipt_customer: Customer | Non
     )
 
 
-def price_lines(*, lines: list[LineInput], customer: Customer | None, staff: StaffMember) -> list[ReceiptLine]:
-    """The lines as they would be booked, with the customer's discounts (C7); unsaved, for the till's cart too."""
-    return [_price_line(position, line, customer, staff) for position, line in enumerate(lines, start=1)]
+def price_lines(
+    *, lines: list[LineInput], customer: Customer | None, staff: StaffMember, for_sale: bool = True
+) -> list[ReceiptLine]:
+    """The lines as they would be booked, with the customer's discounts (C7); unsaved, for the till's cart too.
+
+    for_sale=False prices what was put together but is not sold (an aborted or parked receipt): an article
+    taken out of the range or a customer deactivated since is priced as it was, not refused.
+    """
+    return [_price_line(position, line, customer, staff, for_sale) for position, line in enumerate(lines, start=1)]
 
 
 def _check_payments(total: int, payments: list[PaymentInput]) -> int:
@@ -190,7 +198,7 @@ def abort_receipt(
     *, till: Till, staff: StaffMember, lines: list[LineInput], customer: Customer | None = None
 ) -> Receipt:
     """Record a receipt that was put together and abandoned (R2): numbered and chained, never paid."""
-    priced = price_lines(lines=lines, customer=customer, staff=staff)
+    priced = price_lines(lines=lines, customer=customer, staff=staff, for_sale=False)
     with transaction.atomic():
         receipt = Receipt(
             till=till, kind=ReceiptKind.ABORTED, staff=staff, total=sum(line.total for line in priced), change=0,

@@ -1,8 +1,10 @@
 """Parking a receipt at the till (R2): park, resume into an empty cart and pay, or abandon it as aborted."""
 
 import pytest
+from django.utils import translation
 
 from regulars.sales.models import ParkedReceipt, Receipt
+from regulars.sales.services import BookingError, LineInput, price_lines
 from regulars.sales.tests.test_till import at_till, post  # noqa: F401
 
 
@@ -67,3 +69,20 @@ def test_r2_a_line_for_another_customer_stays_when_parked(at_till, make_customer
 def test_x5_the_new_till_endpoints_need_a_login(client, db, path):
     response = client.post(f"/sales/till/{path}") if "?" not in path else client.get(f"/sales/till/{path}")
     assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_r2_a_parked_receipt_whose_article_was_taken_out_of_the_range_is_still_abandoned(at_till, parked, shampoo):
+    # given the shampoo is no longer sold while the receipt is parked
+    shampoo.active = False
+    shampoo.save()
+    assert "€51.00" in at_till.get("/sales/till/").text  # the parked receipt still shows its total
+    # when
+    page = post(at_till, f"parked/{parked.pk}/abandon").text
+    # then it is recorded as it was put together
+    assert "Receipt 1 recorded as aborted." in page
+    receipt = Receipt.objects.get()
+    assert (receipt.kind, receipt.total) == ("aborted", 5100)
+    assert "Shampoo Repair" in receipt.lines.values_list("description", flat=True)
+    # but it cannot be sold any more
+    with translation.override("en"), pytest.raises(BookingError, match="no longer sold"):
+        price_lines(lines=[LineInput(article=shampoo)], customer=None, staff=receipt.staff)
