@@ -97,6 +97,11 @@
       document.getElementById("till-articles").innerHTML = "";
       document.querySelector("[data-till-scan-form]").reset();
     }
+    var serviceFilter = document.querySelector("[data-service-filter]");
+    if (form.matches("[data-service-name]") && serviceFilter.value) {  // a service was added: all of them again
+      serviceFilter.value = "";
+      serviceFilter.dispatchEvent(new Event("input", { bubbles: true }));
+    }
     if (!form.querySelector("[data-till-cash]")) { document.querySelector("[data-till-scan]").focus(); }
   });
   // Late article results for a field that was cleared meanwhile (a scan was added) are not shown.
