@@ -118,6 +118,30 @@ def test_verify_receipts_names_a_receipt_altered_behind_the_applications_back(ti
     assert "receipt 2: content changed" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(
+    ("tampering", "named"),
+    [
+        ("UPDATE sales_receiptline SET total = 1 WHERE receipt_id = {id}", "receipt 4: content changed"),
+        ("UPDATE sales_payment SET method = 'card' WHERE receipt_id = {id}", "receipt 4: content changed"),
+        ("DELETE FROM sales_receiptline WHERE receipt_id = {id}", "receipt 4: content changed"),
+        ("UPDATE sales_receipt SET previous_hash = 'x' WHERE id = {id}", "receipt 4: previous hash differs"),
+    ],
+)
+def test_verify_receipts_reads_lines_and_payments_across_chunks(
+    till, jana, haircut, monkeypatch, capsys, tampering, named
+):
+    from regulars.sales import fiscal
+
+    monkeypatch.setattr(fiscal, "CHUNK", 3)  # receipts 1-3, 4-6, 7: the chain runs across the chunks
+    receipts = [sell(till, jana, LineInput(service=haircut)) for _ in range(7)]
+    assert fiscal.verify_chains() == []
+    with connection.cursor() as cursor:
+        cursor.execute(tampering.format(id=receipts[3].pk))
+    with pytest.raises(CommandError):
+        call_command("verify-receipts")
+    assert named in capsys.readouterr().err
+
+
 def test_r1_r3_the_customer_page_shows_receipts_revenue_and_voids_in_red(
     till, jana, regular, shampoo, haircut, make_customer, client, cashier
 ):
