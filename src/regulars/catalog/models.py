@@ -36,9 +36,10 @@ class Brand(TimeStampedModel):
 
     def save(self, *args, **kwargs):
         super().save(*args, **kwargs)
-        for article in self.article_set.all():  # the articles are found by the brand's name too
-            article.brand = self
-            article.save(update_fields=["search_text"])
+        articles = list(self.article_set.all())  # the articles are found by the brand's name too
+        for article in articles:
+            article.search_text = searchable(self.name, article.name)
+        Article.objects.bulk_update(articles, ["search_text"], batch_size=500)
 
 
 class ArticleCategory(TimeStampedModel):

@@ -67,8 +67,9 @@ def _context(request, cart: Cart, **extra) -> dict:
     if staff is not None and cart.data["lines"]:
         try:
             priced = price_lines(lines=cart.line_inputs(), customer=cart.customer, staff=staff)
-        except BookingError as refused:
+        except BookingError as refused:  # e.g. an article taken out of the range: the lines stay, to remove or abandon
             error = refused.message
+            priced = price_lines(lines=cart.line_inputs(), customer=cart.customer, staff=staff, for_sale=False)
     return {
         "cart": cart,
         "customer": cart.customer,

@@ -34,7 +34,7 @@ class _ParkedReceiptAction(RoleRequiredMixin, View):
 
     def post(self, request, pk):
         cart = Cart(request)
-        parked = get_object_or_404(ParkedReceipt, pk=pk)
+        parked = get_object_or_404(ParkedReceipt, pk=pk, till=cart.till)
         try:
             notice = self.act(cart, parked)
         except BookingError as refused:
@@ -49,7 +49,7 @@ class TillResumeView(_ParkedReceiptAction):
     """Go on with a parked receipt; only into an empty cart, so that nothing being put together is lost."""
 
     def act(self, cart: Cart, parked: ParkedReceipt) -> str:
-        if cart.data["lines"]:
+        if cart.data["lines"] or cart.data["customer"]:
             raise BookingError(_("Please pay, park or abandon the current receipt before resuming a parked one."))
         taken = resume_receipt(parked=parked)
         cart.data.update(customer=taken.customer_id, lines=taken.lines, staff=taken.staff_id, till=taken.till_id)

@@ -28,8 +28,11 @@ REFERENCES = {
 }
 
 
+MAX_ID = 2**63 - 1  # the largest id a database column holds; a larger one is refused, not a server error
+
+
 def _reference():
-    return serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    return serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
 
 
 class LineRequestSerializer(serializers.Serializer):
@@ -55,7 +58,7 @@ class ReceiptRequestSerializer(serializers.Serializer):
 
     till = serializers.PrimaryKeyRelatedField(queryset=Till.objects.all(), required=False)
     customer = _reference()
-    staff = serializers.IntegerField(min_value=1, required=False)
+    staff = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
     lines = LineRequestSerializer(many=True, allow_empty=False, max_length=500)
     payments = PaymentRequestSerializer(many=True, allow_empty=False, max_length=20)
 
@@ -76,7 +79,9 @@ class ReceiptRequestSerializer(serializers.Serializer):
                 else:
                     part[name] = obj
         if any(errors):
-            raise serializers.ValidationError({**errors[0], **({"lines": errors[1:]} if any(errors[1:]) else {})})
+            # per line as DRF reports the lines' own field errors: {"lines": {"2": {"article": [...]}}}
+            lines = {str(index): error for index, error in enumerate(errors[1:]) if error}
+            raise serializers.ValidationError({**errors[0], **({"lines": lines} if lines else {})})
         return attrs
 
 

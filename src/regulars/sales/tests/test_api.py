@@ -74,8 +74,16 @@ def test_unknown_ids_are_named_per_line_and_nothing_is_booked(api, body):
     assert response.status_code == 400
     errors = response.json()
     assert errors["customer"] == ['Invalid pk "777777" - object does not exist.']
-    assert errors["lines"][:2] == [{}, {}]  # the first two lines are fine
-    assert set(errors["lines"][2]) == {"article", "staff"} and "999999" in errors["lines"][2]["article"][0]
+    assert list(errors["lines"]) == ["2"]  # the first two lines are fine
+    assert set(errors["lines"]["2"]) == {"article", "staff"} and "999999" in errors["lines"]["2"]["article"][0]
+    assert not Receipt.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["service", "staff", "customer"])
+def test_an_id_too_large_for_any_database_is_refused_not_a_server_error(api, body, field):
+    body["lines"][0][field] = 2**70
+    response = book(api, body)
+    assert response.status_code == 400 and field in response.json()["lines"]["0"]
     assert not Receipt.objects.exists()
 
 

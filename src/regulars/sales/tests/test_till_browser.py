@@ -129,6 +129,9 @@ def test_every_service_is_found_by_typing_part_of_its_name(page, cashier, till, 
     expect(page.locator("#till-cart")).to_contain_text("Schneiden & Föhnen")
     expect(page.get_by_label("Find a service")).to_have_value("")  # booked: every service is offered again
     expect(page.locator("[data-service-name]:visible")).to_have_count(61)
+    page.get_by_label("Find a service").press("Enter")  # nothing typed: nothing booked
+    page.wait_for_timeout(300)
+    expect(page.locator("#till-cart")).not_to_contain_text("Behandlung")
     page.get_by_label("Find a service").fill("behandlung 59")
     expect(page.locator("[data-service-name]:visible")).to_have_text(["Behandlung 59"])
     page.get_by_label("Find a service").fill("dauerwelle")

@@ -86,3 +86,34 @@ def test_r2_a_parked_receipt_whose_article_was_taken_out_of_the_range_is_still_a
     # but it cannot be sold any more
     with translation.override("en"), pytest.raises(BookingError, match="no longer sold"):
         price_lines(lines=[LineInput(article=shampoo)], customer=None, staff=receipt.staff)
+
+
+def test_r2_a_resumed_receipt_that_cannot_be_sold_as_it_stands_keeps_its_lines_to_remove(at_till, parked, shampoo):
+    # given the shampoo was taken out of the range while the receipt was parked
+    shampoo.active = False
+    shampoo.save()
+    # when the receipt is resumed
+    page = post(at_till, f"parked/{parked.pk}/resume").text
+    # then its lines are there with the reason, and the shampoo can be removed to go on
+    assert "is no longer sold" in page and "Shampoo Repair" in page and "Schneiden &amp; Föhnen" in page
+    assert "is no longer sold" in post(at_till, "pay", {"cash": "60"}).text
+    assert not Receipt.objects.exists()
+    page = post(at_till, "remove/0").text
+    assert "Shampoo Repair" not in page and "is no longer sold" not in page
+    post(at_till, "pay", {"cash": "60"})
+    assert Receipt.objects.get().total == 4050
+
+
+def test_r2_a_parked_receipt_is_taken_only_at_its_own_till(at_till, parked, second_till):
+    # the cashier works at the second till: the first till's parked receipt is not theirs to take
+    post(at_till, "settings", {"till": second_till.pk})
+    assert post(at_till, f"parked/{parked.pk}/abandon").status_code == 404
+    assert post(at_till, f"parked/{parked.pk}/resume").status_code == 404
+    assert ParkedReceipt.objects.filter(pk=parked.pk).exists() and not Receipt.objects.exists()
+
+
+def test_r2_resuming_is_refused_once_a_customer_is_chosen(at_till, parked, make_customer):
+    post(at_till, "customer", {"customer": make_customer(first_name="Lea", last_name="Berg").pk})
+    page = post(at_till, f"parked/{parked.pk}/resume").text
+    assert "before resuming a parked one" in page and "Berg, Lea" in page
+    assert ParkedReceipt.objects.filter(pk=parked.pk).exists()

@@ -170,7 +170,8 @@
   });
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Enter" || !event.target.matches("[data-service-filter]")) return;
-    event.preventDefault();  // Enter books the only (or first) service left
+    event.preventDefault();  // Enter books the only (or first) service left, once something is typed
+    if (!folded(event.target.value).trim()) return;
     var first = document.querySelector("[data-service-name]:not([hidden]) button");
     if (first) first.click();
   });
