@@ -37,3 +37,9 @@ def test_o1_bad_order_lines_are_named(cashier_client, make_customer):
 
 def test_o1_orders_need_a_login(client, make_customer):
     assert client.get(f"/orders/new/{make_customer().pk}/").status_code == 302
+
+
+def test_o1_the_order_form_offers_a_row_for_one_more_line(cashier_client, make_customer):
+    page = cashier_client.get(f"/orders/new/{make_customer().pk}/").text
+    assert 'data-add-row="lines"' in page and "+ line" in page
+    assert 'data-formset-template="lines"' in page  # the empty row the button copies
