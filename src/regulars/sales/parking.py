@@ -22,9 +22,9 @@ def line_inputs(lines: list[dict]) -> list[LineInput]:
     def ids(key: str) -> list[int]:
         return [line[key] for line in lines if line.get(key)]
 
-    articles, services = Article.objects.in_bulk(ids("article")), Service.objects.in_bulk(ids("service"))
-    staff = StaffMember.objects.in_bulk(ids("staff"))
-    customers = Customer.objects.in_bulk(ids("customer"))
+    articles = Article.objects.select_related("brand").in_bulk(ids("article"))
+    services, staff = Service.objects.in_bulk(ids("service")), StaffMember.objects.in_bulk(ids("staff"))
+    customers = Customer.objects.select_related("service_discount", "article_discount").in_bulk(ids("customer"))
     return [
         LineInput(
             article=articles.get(line.get("article")),
@@ -83,12 +83,15 @@ class ParkedSummary:
 
 def parked_receipts(*, till: Till) -> list[ParkedSummary]:
     """The till's parked receipts, oldest first, with their totals at today's prices and discounts."""
+    receipts = list(
+        till.parked_receipts.select_related("customer__service_discount", "customer__article_discount", "staff")
+    )
+    inputs = iter(line_inputs([line for parked in receipts for line in parked.lines]))  # one query per kind for all
     summaries = []
-    for parked in till.parked_receipts.select_related("customer", "staff"):
+    for parked in receipts:
+        lines = [next(inputs) for _line in parked.lines]
         try:
-            priced = price_lines(
-                lines=line_inputs(parked.lines), customer=parked.customer, staff=parked.staff, for_sale=False
-            )
+            priced = price_lines(lines=lines, customer=parked.customer, staff=parked.staff, for_sale=False)
             total = sum(line.total for line in priced)
         except BookingError:
             total = None

@@ -1,6 +1,7 @@
 """Parking a receipt at the till (R2): park, resume into an empty cart and pay, or abandon it as aborted."""
 
 import pytest
+from django.db import connection
 from django.utils import translation
 
 from regulars.sales.models import ParkedReceipt, Receipt
@@ -117,3 +118,35 @@ def test_r2_resuming_is_refused_once_a_customer_is_chosen(at_till, parked, make_
     page = post(at_till, f"parked/{parked.pk}/resume").text
     assert "before resuming a parked one" in page and "Berg, Lea" in page
     assert ParkedReceipt.objects.filter(pk=parked.pk).exists()
+
+
+def statements(action) -> int:
+    """How many SQL statements `action` runs (counted as they reach the database)."""
+    count = 0
+
+    def counter(execute, sql, params, many, context):
+        nonlocal count
+        count += 1
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(counter):
+        action()
+    return count
+
+
+def test_r2_the_till_reads_its_parked_receipts_in_the_same_queries_however_many(
+    at_till, regular, make_customer, shampoo, haircut
+):
+    def park_one(customer):
+        post(at_till, "customer", {"customer": customer.pk})
+        post(at_till, "add", {"code": shampoo.ean})
+        post(at_till, "add", {"service": haircut.pk})
+        post(at_till, "park")
+
+    park_one(regular)
+    with_one = statements(lambda: at_till.get("/sales/till/"))
+    for n in range(4):
+        park_one(make_customer(first_name=f"Kundin {n}", last_name="Berg"))
+    assert statements(lambda: at_till.get("/sales/till/")) == with_one
+    page = at_till.get("/sales/till/").text
+    assert page.count("€51.00") == 1 and "Berg, Kundin 3" in page  # five parked receipts, each with its total
