@@ -20,5 +20,6 @@ def sqlite_too_old(version_info: tuple[int, ...]) -> checks.Error | None:
 
 @checks.register(checks.Tags.database)
 def database_version(app_configs=None, databases=None, **kwargs) -> list[checks.CheckMessage]:
+    """The errors for the databases of this run that Regulars cannot work with."""
     sqlite = [connections[alias] for alias in databases or () if connections[alias].vendor == "sqlite"]
     return [error for c in sqlite if (error := sqlite_too_old(c.Database.sqlite_version_info))]

@@ -55,6 +55,7 @@ class CustomerData:
     consents: dict[str, tuple[date, str]] | None = None
 
     def touches_parts(self) -> bool:
+        """Whether phones, e-mails, groups or consents are to change (else they need not be read)."""
         return any(part is not None for part in (self.phones, self.emails, self.groups, self.consents))
 
 
