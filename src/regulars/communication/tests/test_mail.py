@@ -15,32 +15,34 @@ def pdf_text(content: bytes) -> str:
     return subprocess.run(["pdftotext", "-", "-"], input=content, capture_output=True, timeout=30).stdout.decode()
 
 
-def test_the_customer_receives_the_invoice_as_pdf(sale, mail_account, smtp_server, cashier):
+def test_the_customer_receives_the_invoice_as_pdf(mailed_sale, mail_account, smtp_server, cashier):
     _controller, inbox = smtp_server
     # when
-    entry = send_receipt_email(receipt=sale, user=cashier)
+    entry = send_receipt_email(receipt=mailed_sale, user=cashier)
     # then
     assert entry.status == "sent" and entry.recipient == "kaethe@example.com"
     [envelope] = inbox.envelopes
     assert envelope.rcpt_tos == ["kaethe@example.com"]
     message = email.message_from_bytes(envelope.original_content)
-    assert message["Subject"] == f"Ihre Rechnung {sale.till_id}-000001 von Salon Sonnenschein"
+    assert message["Subject"] == f"Ihre Rechnung {mailed_sale.till_id}-000001 von Salon Sonnenschein"
     [attachment] = [part for part in message.walk() if part.get_content_type() == "application/pdf"]
-    assert attachment.get_filename() == f"invoice-{sale.till_id}-000001.pdf"
+    assert attachment.get_filename() == f"invoice-{mailed_sale.till_id}-000001.pdf"
     assert "57,50 €" in pdf_text(attachment.get_payload(decode=True))
 
 
-def test_an_unreachable_server_is_named_and_logged_as_failed(sale, closed_account, cashier):
+def test_an_unreachable_server_is_named_and_logged_as_failed(mailed_sale, closed_account, cashier):
     with pytest.raises(MailError) as refused:
-        send_receipt_email(receipt=sale, user=cashier)
+        send_receipt_email(receipt=mailed_sale, user=cashier)
     assert f"127.0.0.1:{closed_account.port}" in refused.value.message
     entry = CommunicationEntry.objects.get()
-    assert entry.status == "failed" and entry.error and entry.receipt == sale and entry.user == cashier
+    assert entry.status == "failed" and entry.error and entry.receipt == mailed_sale and entry.user == cashier
 
 
-def test_no_mail_account_and_no_address_are_refused_without_a_log(sale, cashier, till, jana, haircut, make_customer):
+def test_no_mail_account_and_no_address_are_refused_without_a_log(
+    mailed_sale, cashier, till, jana, haircut, make_customer
+):
     with pytest.raises(MailError, match="kein E-Mail-Konto"):
-        send_receipt_email(receipt=sale, user=cashier)
+        send_receipt_email(receipt=mailed_sale, user=cashier)
     MailAccount.objects.create(host="127.0.0.1", port=25, security="none", sender="salon@example.com")
     from regulars.sales.services import LineInput, PaymentInput, book_receipt
 
@@ -52,31 +54,33 @@ def test_no_mail_account_and_no_address_are_refused_without_a_log(sale, cashier,
     assert not CommunicationEntry.objects.exists()
 
 
-def test_the_button_answers_a_status_and_the_panel_shows_the_log(cashier_client, sale, mail_account, smtp_server):
-    response = cashier_client.post(f"/communication/receipts/{sale.pk}/email/", HTTP_HX_REQUEST="true")
+def test_the_button_answers_a_status_and_the_panel_shows_the_log(
+    cashier_client, mailed_sale, mail_account, smtp_server
+):
+    response = cashier_client.post(f"/communication/receipts/{mailed_sale.pk}/email/", HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and "kaethe@example.com" in response.content.decode()
-    page = cashier_client.get(f"/customers/{sale.customer_id}/").content.decode()
+    page = cashier_client.get(f"/customers/{mailed_sale.customer_id}/").content.decode()
     assert "communication-panel" in page and "Ihre Rechnung" in page
 
 
-def test_the_button_explains_an_unreachable_server(cashier_client, sale, closed_account):
-    response = cashier_client.post(f"/communication/receipts/{sale.pk}/email/", HTTP_HX_REQUEST="true")
+def test_the_button_explains_an_unreachable_server(cashier_client, mailed_sale, closed_account):
+    response = cashier_client.post(f"/communication/receipts/{mailed_sale.pk}/email/", HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and f"127.0.0.1:{closed_account.port}" in response.content.decode()
-    assert cashier_client.post(f"/communication/receipts/{sale.pk}/email/").status_code == 422
+    assert cashier_client.post(f"/communication/receipts/{mailed_sale.pk}/email/").status_code == 422
 
 
-def test_the_api_sends_and_refuses(api, sale, mail_account, smtp_server):
-    response = api.post(f"/api/v1/receipts/{sale.pk}/email/")
+def test_the_api_sends_and_refuses(api, mailed_sale, mail_account, smtp_server):
+    response = api.post(f"/api/v1/receipts/{mailed_sale.pk}/email/")
     assert response.status_code == 200 and response.json()["status"] == "sent"
     mail_account.delete()
-    response = api.post(f"/api/v1/receipts/{sale.pk}/email/")
+    response = api.post(f"/api/v1/receipts/{mailed_sale.pk}/email/")
     assert response.status_code == 422 and "detail" in response.json()
 
 
-def test_anonymous_cannot_send(client, api, sale, mail_account, smtp_server):
-    assert client.post(f"/communication/receipts/{sale.pk}/email/").status_code == 302
+def test_anonymous_cannot_send(client, api, mailed_sale, mail_account, smtp_server):
+    assert client.post(f"/communication/receipts/{mailed_sale.pk}/email/").status_code == 302
     api.credentials()
-    assert api.post(f"/api/v1/receipts/{sale.pk}/email/").status_code in (401, 403)
+    assert api.post(f"/api/v1/receipts/{mailed_sale.pk}/email/").status_code in (401, 403)
     assert smtp_server[1].envelopes == []
 
 

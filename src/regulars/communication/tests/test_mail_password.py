@@ -8,8 +8,7 @@ from django.utils import translation
 
 from regulars.communication.models import CommunicationEntry, MailAccount
 from regulars.communication.services import MailError, send_receipt_email
-
-from .conftest import SMTP_LOGIN
+from regulars.communication.tests.fixtures import SMTP_LOGIN
 
 # the test server lets a plain-text login in, as a shop's local relay might
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS")
@@ -39,57 +38,57 @@ def test_the_database_holds_no_plain_password(admin_client, shop_de):
     assert "Geheim-123" not in page and account.password_encrypted not in page
 
 
-def test_the_decrypted_password_logs_in_to_the_server(sale, auth_mail_account, auth_smtp_server, cashier):
-    entry = send_receipt_email(receipt=sale, user=cashier)
+def test_the_decrypted_password_logs_in_to_the_server(mailed_sale, auth_mail_account, auth_smtp_server, cashier):
+    entry = send_receipt_email(receipt=mailed_sale, user=cashier)
     assert entry.status == "sent"
     assert [envelope.rcpt_tos for envelope in auth_smtp_server[1].envelopes] == [["kaethe@example.com"]]
 
 
-def test_a_wrong_password_is_refused_by_the_server(sale, auth_mail_account, auth_smtp_server, cashier):
+def test_a_wrong_password_is_refused_by_the_server(mailed_sale, auth_mail_account, auth_smtp_server, cashier):
     auth_mail_account.set_password("falsch")
     auth_mail_account.save()
     with pytest.raises(MailError):
-        send_receipt_email(receipt=sale, user=cashier)
+        send_receipt_email(receipt=mailed_sale, user=cashier)
     assert auth_smtp_server[1].envelopes == []
 
 
 def test_a_changed_secret_key_is_explained_logged_and_can_be_retried(
-    sale, auth_mail_account, auth_smtp_server, cashier
+    mailed_sale, auth_mail_account, auth_smtp_server, cashier
 ):
     # given: the installation got a new secret key
     with override_settings(SECRET_KEY="a-new-secret-key-" * 4), translation.override("en"):
         # when
         with pytest.raises(MailError) as refused:
-            send_receipt_email(receipt=sale, user=cashier)
+            send_receipt_email(receipt=mailed_sale, user=cashier)
         # then
         assert refused.value.message == UNREADABLE
         failed = CommunicationEntry.objects.get()
-        assert (failed.status, failed.error, failed.receipt) == ("failed", UNREADABLE, sale)
+        assert (failed.status, failed.error, failed.receipt) == ("failed", UNREADABLE, mailed_sale)
         # when an administrator enters the password again, sending again works
         auth_mail_account.set_password(SMTP_LOGIN[1])
         auth_mail_account.save()
-        assert send_receipt_email(receipt=sale, user=cashier).status == "sent"
+        assert send_receipt_email(receipt=mailed_sale, user=cashier).status == "sent"
     assert len(auth_smtp_server[1].envelopes) == 1
 
 
-def test_the_button_explains_a_changed_secret_key(cashier_client, sale, auth_mail_account):
+def test_the_button_explains_a_changed_secret_key(cashier_client, mailed_sale, auth_mail_account):
     # given: the password was stored under a secret key the installation no longer has
     with override_settings(SECRET_KEY="an-old-secret-key-" * 4):
         auth_mail_account.set_password(SMTP_LOGIN[1])
     auth_mail_account.save()
     # when
-    response = cashier_client.post(f"/communication/receipts/{sale.pk}/email/", HTTP_HX_REQUEST="true")
+    response = cashier_client.post(f"/communication/receipts/{mailed_sale.pk}/email/", HTTP_HX_REQUEST="true")
     # then
     assert response.status_code == 200 and "mail-failed" in response.content.decode()
     assert CommunicationEntry.objects.get().status == "failed"
 
 
 def test_a_previous_secret_key_in_the_fallbacks_still_reads_the_password(
-    settings, sale, auth_mail_account, auth_smtp_server
+    settings, mailed_sale, auth_mail_account, auth_smtp_server
 ):
     settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
     settings.SECRET_KEY = "a-new-secret-key-" * 4
-    assert send_receipt_email(receipt=sale).status == "sent"
+    assert send_receipt_email(receipt=mailed_sale).status == "sent"
 
 
 def test_the_api_schema_knows_no_mail_password(api):

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from regulars.conftest import PASSWORD
+from regulars.core.tests.fixtures import PASSWORD
 
 PAGES = {
     "/customers/": "cashier",

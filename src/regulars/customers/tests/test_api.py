@@ -4,25 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from regulars.customers.models import Customer
-
-NEW = {
-    "first_name": "Jürgen",
-    "last_name": "Müller",
-    "company": "Bäckerei Müller GmbH",
-    "street": "Ehrenstraße 12",
-    "postcode": "50672",
-    "city": "Köln",
-    "country": "DE",
-    "birthday": "1980-02-29",
-    "emails": [{"address": "juergen@example.de", "kind": "work"}],
-    "phones": [{"number": "0221 1234567", "kind": "work"}, {"number": "+31 6 12345678"}],
-    "active": True,
-    "groups": ["webshop"],
-}
-
-
-def create(api, **changes):
-    return api.post("/api/v1/customers/", {**NEW, **changes}, format="json")
+from regulars.customers.tests.fixtures import NEW, create
 
 
 def test_x4_anonymous_callers_are_refused(db):

@@ -5,20 +5,9 @@ import re
 
 import pytest
 
-from regulars.conftest import PASSWORD
+from regulars.core.tests.browser import DESKTOP, TABLET, expect, htmx_loaded, log_in, screenshot
+from regulars.core.tests.fixtures import PASSWORD
 from regulars.customers.models import Customer
-
-from .browser import (  # noqa: F401 (browser, new_context and page are fixtures)
-    DESKTOP,
-    TABLET,
-    browser,
-    expect,
-    htmx_loaded,
-    log_in,
-    new_context,
-    page,
-    screenshot,
-)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

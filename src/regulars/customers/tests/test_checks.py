@@ -1,9 +1,7 @@
 """The form and the API check a customer alike (validators.py): where they differed, they now agree."""
 
 from regulars.customers.models import Customer
-
-from .test_api import create
-from .test_views import FORM
+from regulars.customers.tests.fixtures import FORM, create
 
 
 def test_a_new_country_needs_a_postcode_of_that_country_in_the_form_and_in_the_api(api, cashier_client):

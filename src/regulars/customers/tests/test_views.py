@@ -1,28 +1,7 @@
 """The customer pages: list with search, the one form for create and edit, conflicts (L1-L6, C1)."""
 
 from regulars.customers.models import Customer, CustomerGroup
-
-FORM = {
-    "first_name": "Käthe",
-    "last_name": "Mueller",
-    "street": "Hauptstraße 1",
-    "postcode": "50667",
-    "city": "Köln",
-    "country": "DE",
-    "active": "on",
-    "salutation": "ms",
-    "popup_mode": "off",
-    "vat_treatment": "none",
-    "phones-TOTAL_FORMS": "1",
-    "phones-INITIAL_FORMS": "0",
-    "phones-0-number": "0171 1234567",
-    "phones-0-kind": "mobile",
-    "emails-TOTAL_FORMS": "1",
-    "emails-INITIAL_FORMS": "0",
-    "emails-0-address": "kaethe@example.de",
-    "emails-0-kind": "private",
-    **{f"consent_{kind}_source": "till" for kind in ("terms", "privacy", "email", "sms", "phone", "post")},
-}
+from regulars.customers.tests.fixtures import FORM
 
 
 def test_l1_list_shows_customers_and_htmx_gets_only_results(cashier_client, make_customer):

@@ -1,19 +1,9 @@
 """The till page: customer by scan or search, popup remark, scanning, discounts, payment, abandoning (S1, S2, C6)."""
 
-import pytest
 
 from regulars.customers.models import PopupMode
 from regulars.sales.models import Receipt
-
-
-@pytest.fixture
-def at_till(client, cashier, till, jana):
-    client.force_login(cashier)
-    return client
-
-
-def post(client, name, data=None):
-    return client.post(f"/sales/till/{name}/", data or {}, HTTP_HX_REQUEST="true")
+from regulars.sales.tests.fixtures import post
 
 
 def test_s1_c6_scanning_the_customer_number_shows_the_popup_once(at_till, regular):

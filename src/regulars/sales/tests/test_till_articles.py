@@ -3,7 +3,7 @@
 import pytest
 
 from regulars.catalog.models import Article
-from regulars.sales.tests.test_till import at_till, post  # noqa: F401
+from regulars.sales.tests.fixtures import post
 
 
 def found(client, text):

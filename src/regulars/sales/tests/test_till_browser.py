@@ -3,8 +3,8 @@ customer page, cancel, red (S1-S3, C6, C7, R1, R2)."""
 
 import pytest
 
+from regulars.core.tests.browser import expect, log_in, screenshot
 from regulars.customers.models import PopupMode
-from regulars.customers.tests.browser import browser, expect, log_in, new_context, page, screenshot  # noqa: F401
 from regulars.sales.models import Receipt
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -2,7 +2,7 @@
 
 from regulars.sales.models import Receipt
 from regulars.sales.panels import customer_receipts
-from regulars.sales.tests.test_till import at_till, post  # noqa: F401
+from regulars.sales.tests.fixtures import post
 
 
 def test_r1_a_line_for_another_customer_gets_their_discount_and_is_in_their_receipts(

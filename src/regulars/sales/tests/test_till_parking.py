@@ -6,7 +6,7 @@ from django.utils import translation
 
 from regulars.sales.models import ParkedReceipt, Receipt
 from regulars.sales.services import BookingError, LineInput, price_lines
-from regulars.sales.tests.test_till import at_till, post  # noqa: F401
+from regulars.sales.tests.fixtures import post
 
 
 @pytest.fixture

@@ -51,3 +51,13 @@ def regular(make_customer):
         ),
         article_discount=Discount.objects.create(name="Zwei Euro", applies_to="articles", kind="amount", amount=200),
     )
+
+
+@pytest.fixture
+def at_till(client, cashier, till, jana):
+    client.force_login(cashier)
+    return client
+
+
+def post(client, name, data=None):
+    return client.post(f"/sales/till/{name}/", data or {}, HTTP_HX_REQUEST="true")

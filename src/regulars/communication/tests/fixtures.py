@@ -7,7 +7,6 @@ from aiosmtpd.smtp import AuthResult
 
 from regulars.communication.models import MailAccount
 from regulars.sales.services import LineInput, PaymentInput, book_receipt
-from regulars.sales.tests.conftest import haircut, jana, regular, shampoo, till  # noqa: F401
 
 
 def free_port() -> int:
@@ -85,7 +84,7 @@ def closed_account(db):
 
 
 @pytest.fixture
-def sale(shop_de, till, jana, make_customer, haircut, shampoo):  # noqa: F811
+def mailed_sale(shop_de, till, jana, make_customer, haircut, shampoo):
     shop_de.vat_id = "DE123456789"
     shop_de.save()
     customer = make_customer(

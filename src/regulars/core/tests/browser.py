@@ -1,6 +1,7 @@
 """Fixtures for the browser tests: a headless Chromium driven by Playwright against pytest-django's live server.
 
-Import the fixtures into a test module (``from .browser import browser, page, ...``). Every wait is bounded:
+Loaded as a plugin by the root conftest.py; the helpers (log_in, expect, screenshot) are imported from here.
+Every wait is bounded:
 Playwright's default timeouts are set to a few seconds, and only the live server on this machine may be reached.
 With REGULARS_SCREENSHOTS=1 the tests leave pictures of the pages in /tmp/regulars-*.png.
 """
@@ -12,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.db import connections
 
-from regulars.conftest import PASSWORD
+from regulars.core.tests.fixtures import PASSWORD
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 expect = playwright_api.expect

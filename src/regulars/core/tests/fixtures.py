@@ -1,0 +1,75 @@
+"""Fixtures shared by all apps' tests: shops, users of each role, logged-in clients and API clients."""
+
+import pytest
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from regulars.core.models import Shop
+from regulars.core.roles import Role
+from regulars.core.services import create_user
+
+PASSWORD = "Till-Pass-2026!"
+
+
+@pytest.fixture
+def shop_de(db):
+    return Shop.objects.create(name="Salon Sonnenschein", city="Köln", country="DE", language="de")
+
+
+@pytest.fixture
+def shop_nl(db):
+    return Shop.objects.create(name="Kapsalon De Linde", city="Utrecht", country="NL", language="nl")
+
+
+def _user(username, role, shop, language=""):
+    return create_user(username=username, role=role, password=PASSWORD, shop=shop, language=language)
+
+
+@pytest.fixture
+def cashier(shop_de):
+    return _user("kasse", Role.CASHIER, shop_de, language="en")
+
+
+@pytest.fixture
+def manager(shop_de):
+    return _user("chef", Role.MANAGER, shop_de, language="en")
+
+
+@pytest.fixture
+def admin_user(shop_de):
+    return _user("admin", Role.ADMIN, shop_de, language="en")
+
+
+def _api(user):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    return client
+
+
+@pytest.fixture
+def api(cashier):
+    """An API client with the cashier's token."""
+    return _api(cashier)
+
+
+@pytest.fixture
+def manager_api(manager):
+    return _api(manager)
+
+
+@pytest.fixture
+def cashier_client(client, cashier):
+    client.force_login(cashier)
+    return client
+
+
+@pytest.fixture
+def manager_client(client, manager):
+    client.force_login(manager)
+    return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    client.force_login(admin_user)
+    return client
