@@ -22,6 +22,7 @@ urlpatterns = [
     path("orders/", include("regulars.orders.urls")),
     path("sales/", include("regulars.sales.urls")),
     path("communication/", include("regulars.communication.urls")),
+    path("protocol/", include("regulars.audit.urls")),
     path("api/schema/", SpectacularAPIView.as_view(permission_classes=[IsCashier]), name="api-schema"),
     path("api/v1/", include(api_v1)),
 ]

@@ -6,3 +6,14 @@ class AuditConfig(AppConfig):
     name = "regulars.audit"
     label = "audit"
     verbose_name = _("Protocol")
+
+    def ready(self):
+        from regulars.core.panels import register as register_panel
+
+        from . import automatic
+        from .kinds import register_core_kinds
+        from .panels import PANEL
+
+        register_core_kinds()
+        automatic.connect()
+        register_panel("edit", PANEL)

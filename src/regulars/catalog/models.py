@@ -4,6 +4,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from regulars.core.fields import CentsField
 from regulars.core.models import TimeStampedModel
 from regulars.core.text import fold_words
 
@@ -66,7 +67,7 @@ class Article(TimeStampedModel):
     category = models.ForeignKey(
         ArticleCategory, verbose_name=_("category"), null=True, blank=True, on_delete=models.PROTECT
     )
-    price = models.BigIntegerField(_("price"), validators=[MinValueValidator(0)], help_text=_("gross, in cents"))
+    price = CentsField(_("price"), validators=[MinValueValidator(0)], help_text=_("gross, in cents"))
     vat_rate = models.IntegerField(_("VAT rate"), choices=VatRate.choices, default=VatRate.DE_STANDARD)
     active = models.BooleanField(_("active"), default=True)
     #: the folded words of brand and name ("loreal elvital"), so that "Loreal" finds "L'Oréal" (catalog.search)
@@ -96,7 +97,7 @@ class Service(TimeStampedModel):
     """A service performed by a staff member, e.g. "cut and blow-dry"."""
 
     name = models.CharField(_("name"), max_length=150)
-    price = models.BigIntegerField(_("price"), validators=[MinValueValidator(0)], help_text=_("gross, in cents"))
+    price = CentsField(_("price"), validators=[MinValueValidator(0)], help_text=_("gross, in cents"))
     vat_rate = models.IntegerField(_("VAT rate"), choices=VatRate.choices, default=VatRate.DE_STANDARD)
     duration = models.PositiveIntegerField(_("duration in minutes"), null=True, blank=True)
     active = models.BooleanField(_("active"), default=True)
@@ -132,7 +133,7 @@ class Discount(TimeStampedModel):
         validators=[MinValueValidator(1), MaxValueValidator(10000)],
         help_text=_("in hundredths of a percent: 1000 = 10 %"),
     )
-    amount = models.BigIntegerField(_("amount"), null=True, blank=True, validators=[MinValueValidator(1)])
+    amount = CentsField(_("amount"), null=True, blank=True, validators=[MinValueValidator(1)])
     applies_to = models.CharField(_("applies to"), max_length=8, choices=DiscountScope.choices)
     active = models.BooleanField(_("active"), default=True)
 

@@ -8,8 +8,16 @@ class CommunicationConfig(AppConfig):
     verbose_name = _("Communication")
 
     def ready(self):
+        from regulars.audit.registry import register as protocol
         from regulars.core.panels import register
+        from regulars.core.roles import Role
 
+        from .models import MailAccount
         from .panels import PANEL
 
         register("customer", PANEL)
+        protocol(
+            MailAccount, key="mail_account", secret=("password_encrypted",),
+            labels={"password_encrypted": _("password")}, url_name="communication:mailaccount_edit",
+            required_role=Role.ADMIN,
+        )  # fmt: skip

@@ -1,11 +1,18 @@
-"""Form and API fields for amounts of money held as integer cents."""
+"""Model, form and API fields for amounts of money held as integer cents."""
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from .money import MoneyError, parse_amount, to_decimal
+
+
+class CentsField(models.BigIntegerField):
+    """An amount of money in integer cents; lists, protocol and documents show it as money."""
+
+    description = _("amount in cents")
 
 
 class MoneyFormField(forms.CharField):

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.utils import translation
 
 current_request_id: contextvars.ContextVar[uuid.UUID | None] = contextvars.ContextVar("request_id", default=None)
+#: the request being answered, for who changed a record (its user is read when the change is written: DRF sets it late)
+current_request: contextvars.ContextVar = contextvars.ContextVar("request", default=None)
 
 
 class UserLanguageMiddleware:
@@ -30,17 +32,18 @@ class UserLanguageMiddleware:
 
 
 class RequestIdMiddleware:
-    """Give every request an id; protocol entries written during it carry the id."""
+    """Give every request an id; protocol entries written during it carry the id and the request's user."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         request.id = uuid.uuid4()
-        token = current_request_id.set(request.id)
+        token, request_token = current_request_id.set(request.id), current_request.set(request)
         try:
             response = self.get_response(request)
         finally:
             current_request_id.reset(token)
+            current_request.reset(request_token)
         response.headers["X-Request-ID"] = str(request.id)
         return response

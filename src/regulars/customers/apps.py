@@ -6,3 +6,8 @@ class CustomersConfig(AppConfig):
     name = "regulars.customers"
     label = "customers"
     verbose_name = _("Customers")
+
+    def ready(self):
+        from .protocol import register_customers
+
+        register_customers()

@@ -8,11 +8,11 @@ from django.utils.translation import gettext as _
 
 from regulars.audit.models import Action, ProtocolEntry
 from regulars.audit.services import changes_since, record_changes
+from regulars.audit.values import encode
 from regulars.core.services import next_number
 from regulars.core.text import fold_words
 
 from .models import (
-    MASTER_FIELDS,
     Consent,
     ConsentKind,
     Customer,
@@ -21,11 +21,10 @@ from .models import (
     CustomerPhone,
     SearchKey,
 )
+from .protocol import KIND, PROTOCOL_FIELDS, consent_value, emails_value, groups_value, phones_value
 from .search import keys_for
 
 FIRST_CUSTOMER_NUMBER = 10001
-#: master-data fields written to the protocol one by one, in the order of the form; the groups go as a part
-PROTOCOL_FIELDS = tuple(name for name in MASTER_FIELDS if name != "groups")
 #: what the search keys are made of (search.keys_for): the keys are rewritten only when one of these changes
 SEARCHED_FIELDS = {"number", "first_name", "last_name", "company", "phones", "emails"}
 _RELATED_FIELDS = ["referred_by", "regular_staff", "home_shop", "service_discount", "article_discount"]
@@ -90,29 +89,18 @@ class _Parts:
         )
 
 
-def _text(value) -> str:
-    if value is None or value == "":
-        return ""
-    if isinstance(value, bool):
-        return "1" if value else "0"
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def _state(customer: Customer, parts: _Parts) -> dict[str, str]:
-    """Every logged field of the customer as text, the way the protocol shows it."""
-    state = {name: _text(getattr(customer, name)) for name in PROTOCOL_FIELDS}
-    state["phones"] = "; ".join(f"{number} ({kind})" for number, kind in parts.phones)
-    state["emails"] = "; ".join(f"{address} ({kind})" for address, kind in parts.emails)
-    state["groups"] = ", ".join(sorted(g.key for g in parts.groups))
+def _state(customer: Customer, parts: _Parts) -> dict:
+    """Every logged field of the customer as the protocol keeps it (audit.values)."""
+    state = {name: encode(Customer._meta.get_field(name), getattr(customer, name)) for name in PROTOCOL_FIELDS}
+    state["phones"] = phones_value(parts.phones)
+    state["emails"] = emails_value(parts.emails)
+    state["groups"] = groups_value(parts.groups)
     for kind in ConsentKind.values:
-        given = parts.consents.get(kind)
-        state[f"consent_{kind}"] = f"{given[0].isoformat()} ({given[1]})" if given else ""
+        state[f"consent_{kind}"] = consent_value(parts.consents.get(kind))
     return state
 
 
-def snapshot(customer: Customer) -> dict[str, str]:
+def snapshot(customer: Customer) -> dict:
     """The customer's logged fields as they are stored now."""
     return _state(customer, _Parts.load(customer))
 
@@ -178,7 +166,10 @@ def create_customer(*, data: CustomerData, user) -> Customer:
         new = old.merged(data)
         _write_parts(customer, old, new)
         index_customer(customer, new)
-        record_changes(customer=customer, before={}, after=_state(customer, new), user=user, action=Action.CREATED)
+        after = _state(customer, new)
+        record_changes(
+            kind_key=KIND, record_id=customer.pk, before={}, after=after, user=user, action=Action.CREATED, version=1
+        )
     return customer
 
 
@@ -191,7 +182,8 @@ def update_customer(*, customer_id: int, data: CustomerData, expected_version: i
         locked = Customer.objects.select_for_update(of=("self",)).select_related(*_RELATED_FIELDS)
         customer = locked.get(pk=customer_id)
         if expected_version is not None and customer.version != expected_version:
-            raise StaleCustomerError(customer, list(changes_since(customer=customer, version=expected_version)))
+            changes = changes_since(kind_key=KIND, record_id=customer.pk, version=expected_version)
+            raise StaleCustomerError(customer, list(changes))
         # a till booking only sets the regular staff member: phones, e-mails, groups and consents stay unread
         needs_parts = data.touches_parts() or not SEARCHED_FIELDS.isdisjoint(data.fields)
         old_parts = _Parts.load(customer) if needs_parts else _Parts.none()
@@ -199,7 +191,7 @@ def update_customer(*, customer_id: int, data: CustomerData, expected_version: i
         for name, value in data.fields.items():
             setattr(customer, name, value)
         if not customer.number:
-            customer.number = before["number"]
+            customer.number = before["number"]  # an emptied number keeps the old one
         new_parts = old_parts.merged(data)
         after = _state(customer, new_parts)
         if after == before:
@@ -210,5 +202,7 @@ def update_customer(*, customer_id: int, data: CustomerData, expected_version: i
         _write_parts(customer, old_parts, new_parts)
         if any(before[name] != after[name] for name in SEARCHED_FIELDS):
             index_customer(customer, new_parts)
-        record_changes(customer=customer, before=before, after=after, user=user)
+        record_changes(
+            kind_key=KIND, record_id=customer.pk, before=before, after=after, user=user, version=customer.version
+        )
     return customer

@@ -1,13 +1,15 @@
 """Customer pages: the list, the customer, the form and the protocol."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 
+from regulars.audit.display import history_lines
+from regulars.audit.services import history
+from regulars.audit.views import HistoryView
 from regulars.core.panels import panels_for
 from regulars.core.roles import Role
 from regulars.core.views.generic import ObjectEditView, ObjectListView
@@ -16,7 +18,7 @@ from regulars.core.views.mixins import RoleRequiredMixin
 from .filters import CustomerFilterSet, GroupFilterSet
 from .forms import CustomerForm, GroupForm, part_formsets
 from .models import Consent, Customer, CustomerGroup
-from .protocol import protocol_lines
+from .protocol import KIND
 from .search import search
 from .services import DuplicateNumberError, StaleCustomerError, create_customer, update_customer
 from .tables import CustomerTable, GroupTable
@@ -50,32 +52,26 @@ class CustomerDetailView(RoleRequiredMixin, View):
             pk=pk,
         )
         phones = [(format_phone(p.number, str(customer.country)), p.get_kind_display()) for p in customer.phones.all()]
-        entries = customer.protocol.select_related("supersedes")[:20]
+        entries = list(history(kind_key=KIND, record_id=customer.pk).select_related("supersedes")[:21])
         return render(
             request,
             "customers/customer_detail.html",
             {
                 "customer": customer,
                 "phones": phones,
-                "protocol": protocol_lines(entries),
-                "protocol_more": customer.protocol.count() > 20,
+                "protocol": history_lines(entries[:20]),
+                "protocol_more": len(entries) > 20,
                 "panels": panels_for("customer", request, customer),
                 "title": str(customer),
             },
         )
 
 
-class CustomerProtocolView(RoleRequiredMixin, View):
+class CustomerProtocolView(HistoryView):
     """The whole protocol of a customer, newest first, page by page (P1)."""
 
     def get(self, request, pk):
-        customer = get_object_or_404(Customer, pk=pk)
-        page = Paginator(customer.protocol.select_related("supersedes"), 50).get_page(request.GET.get("page"))
-        return render(
-            request,
-            "customers/customer_protocol.html",
-            {"customer": customer, "page": page, "protocol": protocol_lines(page), "title": str(customer)},
-        )
+        return super().get(request, KIND, pk)
 
 
 class CustomerEditView(RoleRequiredMixin, View):
@@ -125,7 +121,7 @@ class CustomerEditView(RoleRequiredMixin, View):
             ),
         )
         return self._render(
-            request, stale.customer, form, phones, emails, status=409, conflicts=protocol_lines(stale.changes)
+            request, stale.customer, form, phones, emails, status=409, conflicts=history_lines(stale.changes)
         )
 
     def _defaults(self, request):

@@ -7,6 +7,7 @@ Running it again only adds what is missing.
 
 import contextlib
 import functools
+import json
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -237,7 +238,9 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict, discounts: tuple
         if cid % CHECK_EVERY == 0:
             _check_keys(row, row_keys)
         keys.extend((cid, key) for key in row_keys)
-        protocol.append((now, cid, Action.CREATED.value, "number", "", row["number"], 1, "demo"))
+        protocol.append(
+            (now, "customer", cid, Action.CREATED.value, "number", None, json.dumps(row["number"]), 1, "demo")
+        )
     bulk_insert(Customer, CUSTOMER_COLUMNS, customers)
     bulk_insert(CustomerPhone, ["customer_id", "number", "kind"], phones)
     bulk_insert(CustomerEmail, ["customer_id", "address", "kind"], emails)
@@ -245,7 +248,7 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict, discounts: tuple
     bulk_insert(SearchKey, ["customer_id", "key"], keys)
     bulk_insert(
         ProtocolEntry,
-        ["created_at", "customer_id", "action", "field", "old_value", "new_value", "version", "user_name"],
+        ["created_at", "kind", "record_id", "action", "field", "old_value", "new_value", "version", "user_name"],
         protocol,
     )
 

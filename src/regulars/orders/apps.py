@@ -11,5 +11,7 @@ class OrdersConfig(AppConfig):
         from regulars.core.panels import register
 
         from .panels import PANEL
+        from .protocol import register_orders
 
         register("customer", PANEL)
+        register_orders()

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from regulars.core.fields import CentsField
 from regulars.core.models import TimeStampedModel
 
 
@@ -41,7 +42,7 @@ class OrderLine(models.Model):
     order = models.ForeignKey(Order, on_delete=models.CASCADE, related_name="lines")
     description = models.CharField(_("description"), max_length=300)
     quantity = models.PositiveIntegerField(_("quantity"), default=1, validators=[MinValueValidator(1)])
-    price = models.BigIntegerField(_("price"), default=0, validators=[MinValueValidator(0)])
+    price = CentsField(_("price"), default=0, validators=[MinValueValidator(0)])
 
     class Meta:
         ordering = ["id"]

@@ -34,7 +34,7 @@ class OrderEditView(RoleRequiredMixin, View):
         form, lines = OrderForm(request.POST, instance=order), OrderLineFormSet(request.POST, prefix="lines")
         if not (form.is_valid() and lines.is_valid()):
             return self._render(request, order, customer, form, lines, status=400)
-        save_order(order=form.save(commit=False), lines=lines.lines())
+        save_order(order=form.save(commit=False), lines=lines.lines(), user=request.user)
         messages.success(request, _("Order %(number)s saved.") % {"number": order.number})
         return redirect(customer)
 

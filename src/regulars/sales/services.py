@@ -248,8 +248,9 @@ def link_receipt(*, receipt: Receipt, customer: Customer, user=None) -> ReceiptL
         if not customer.active:
             raise BookingError(_("Customer %(name)s is inactive.") % {"name": customer}, "customer")
         link = ReceiptLink.objects.create(receipt=receipt, customer=customer, user=user if user and user.pk else None)
+        linked = {"id": receipt.pk, "label": f"{receipt.till.name} #{receipt.number}"}
         record_changes(
-            customer=customer, before={}, after={"linked_receipt": f"{receipt.till.name} #{receipt.number}"}, user=user
+            kind_key="customer", record_id=customer.pk, before={}, after={"linked_receipt": linked}, user=user
         )
     return link
 

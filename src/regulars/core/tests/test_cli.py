@@ -127,7 +127,7 @@ def served(env, tmp_path):
             try:
                 requests.get(f"{base}/api/v1/customers/", timeout=5)
                 break
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):  # not up yet, or its first answer is slow
                 if time.monotonic() > deadline:
                     log.seek(0)
                     pytest.fail(f"regulars serve did not answer within {SERVE_TIMEOUT} s:\n{log.read()}")

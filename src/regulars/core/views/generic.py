@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 from django_tables2 import RequestConfig
 
 from ..pagination import CappedPaginator
+from ..panels import panels_for
 from ..roles import Role
 from .mixins import RoleRequiredMixin
 
@@ -113,6 +114,7 @@ class ObjectEditView(RoleRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["title"] = str(kwargs["object"]) if kwargs.get("object") else self.add_title
         context["cancel_url"] = reverse(self.success_url)
+        context["panels"] = panels_for("edit", self.request, kwargs["object"]) if kwargs.get("object") else []
         return context
 
 

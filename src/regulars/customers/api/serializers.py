@@ -15,6 +15,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from regulars.audit.display import HistoryLine, history_lines
 from regulars.catalog.models import Discount
 from regulars.core.models import Shop, StaffMember
 
@@ -343,14 +344,40 @@ def _load_parts(ids: list[int], plan: _ListPlan) -> dict[str, dict[int, list]]:
 
 
 class ProtocolEntrySerializer(serializers.Serializer):
+    """A protocol entry: the values as structured data, with the field's label and the values as the user reads them."""
+
     id = serializers.IntegerField()
     created_at = serializers.DateTimeField()
+    kind = serializers.CharField(help_text=_("The kind of record, e.g. customer."))
+    record_id = serializers.IntegerField()
     action = serializers.CharField()
     field = serializers.CharField()
-    old_value = serializers.CharField()
-    new_value = serializers.CharField()
+    field_label = serializers.SerializerMethodField()
+    old_value = serializers.JSONField(allow_null=True)
+    new_value = serializers.JSONField(allow_null=True)
+    old_text = serializers.SerializerMethodField()
+    new_text = serializers.SerializerMethodField()
     supersedes = serializers.IntegerField(source="supersedes_id", allow_null=True)
     supersedes_created_at = serializers.DateTimeField(source="supersedes.created_at", allow_null=True, default=None)
-    version = serializers.IntegerField()
+    version = serializers.IntegerField(allow_null=True)
     user = serializers.CharField(source="user_name")
     request_id = serializers.UUIDField(allow_null=True)
+    erased = serializers.SerializerMethodField()
+
+    def _line(self, entry) -> HistoryLine:
+        lines = self.context.setdefault("history_lines", {})
+        if entry.pk not in lines:
+            lines[entry.pk] = history_lines([entry])[0]
+        return lines[entry.pk]
+
+    def get_field_label(self, entry) -> str:
+        return self._line(entry).field
+
+    def get_old_text(self, entry) -> str:
+        return self._line(entry).old
+
+    def get_new_text(self, entry) -> str:
+        return self._line(entry).new
+
+    def get_erased(self, entry) -> bool:
+        return entry.erased_at is not None

@@ -11,10 +11,11 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from regulars.audit.services import changes_since
+from regulars.audit.services import changes_since, history
 
 from ..filters import CustomerFilterSet
 from ..models import Consent, Customer, CustomerGroup
+from ..protocol import KIND
 from ..search import count, search
 from ..services import DuplicateNumberError, StaleCustomerError
 from .serializers import CustomerGroupSerializer, CustomerSerializer, ProtocolEntrySerializer
@@ -151,7 +152,7 @@ class CustomerViewSet(
         return response
 
     def _stale(self, customer: Customer, version: int | None):
-        changes = changes_since(customer=customer, version=max(version or 0, 0)).select_related("supersedes")
+        changes = changes_since(kind_key=KIND, record_id=customer.pk, version=max(version or 0, 0))
         body = {
             "detail": _(
                 "This customer was changed by someone else in the meantime. Read it again and repeat your change."
@@ -168,7 +169,7 @@ class CustomerViewSet(
     def protocol(self, request, pk=None):
         """The customer's protocol entries, newest first (P1)."""
         customer = self.get_object()
-        entries = customer.protocol.select_related("supersedes").order_by("-id")
+        entries = history(kind_key=KIND, record_id=customer.pk).select_related("supersedes")
         page = self.paginate_queryset(entries)
         return self.get_paginated_response(ProtocolEntrySerializer(page, many=True).data)
 

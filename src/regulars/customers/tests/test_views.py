@@ -1,5 +1,6 @@
 """The customer pages: list with search, the one form for create and edit, conflicts (L1-L6, C1)."""
 
+from regulars.audit.services import history_of
 from regulars.customers.models import Customer, CustomerGroup
 from regulars.customers.tests.fixtures import FORM
 
@@ -46,7 +47,7 @@ def test_c1_the_edit_form_is_the_create_form_filled_in(cashier_client, make_cust
     assert cashier_client.post(f"/customers/{customer.pk}/edit/", data).status_code == 302
     customer.refresh_from_db()
     assert customer.city == "Bonn" and customer.version == 2
-    assert customer.protocol.filter(field="city", action="changed").exists()
+    assert history_of(customer).filter(field="city", action="changed").exists()
 
 
 def test_a_stale_form_is_refused_and_shows_what_changed_meanwhile(cashier_client, make_customer, manager):
