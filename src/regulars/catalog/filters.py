@@ -28,7 +28,7 @@ class ArticleFilterSet(django_filters.FilterSet):
 
     class Meta:
         model = Article
-        fields = ["q", "brand", "category", "active"]
+        fields = ["q", "shop", "brand", "category", "active"]
 
     def search(self, queryset, name, value):
         return search_articles(queryset, value)
@@ -37,10 +37,10 @@ class ArticleFilterSet(django_filters.FilterSet):
 class ServiceFilterSet(_NameFilterSet):
     class Meta:
         model = Service
-        fields = ["q", "active"]
+        fields = ["q", "shop", "active"]
 
 
 class DiscountFilterSet(_NameFilterSet):
     class Meta:
         model = Discount
-        fields = ["q", "applies_to", "active"]
+        fields = ["q", "shop", "applies_to", "active"]

@@ -6,6 +6,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from regulars.core.fields import MoneyFormField
+from regulars.core.forms import ShopScopedForm
+from regulars.core.models import Shop
+from regulars.core.services import shops_of
+from regulars.core.vat import standard_rate
 
 from .models import Article, ArticleCategory, Brand, Discount, DiscountKind, Service
 
@@ -22,26 +26,33 @@ class ArticleCategoryForm(forms.ModelForm):
         fields = ["name", "active"]
 
 
-class ArticleForm(forms.ModelForm):
+class GoodsForm(ShopScopedForm):
+    """An article or service of a shop: a new one starts at the standard VAT rate of the user's shop."""
+
     price = MoneyFormField(label=_("price (gross)"))
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.instance.pk and self.user.shop_id:
+            self.initial.setdefault("vat_rate", standard_rate(Shop.objects.get(pk=self.user.shop_id).country))
+
+
+class ArticleForm(GoodsForm):
     class Meta:
         model = Article
-        fields = ["name", "ean", "brand", "category", "price", "vat_rate", "active"]
+        fields = ["shop", "name", "ean", "brand", "category", "price", "vat_rate", "active"]
 
     def clean_ean(self):
-        return self.cleaned_data["ean"].strip() or None
+        return (self.cleaned_data.get("ean") or "").strip() or None
 
 
-class ServiceForm(forms.ModelForm):
-    price = MoneyFormField(label=_("price (gross)"))
-
+class ServiceForm(GoodsForm):
     class Meta:
         model = Service
-        fields = ["name", "price", "vat_rate", "duration", "active"]
+        fields = ["shop", "name", "price", "vat_rate", "duration", "active"]
 
 
-class DiscountForm(forms.ModelForm):
+class DiscountForm(ShopScopedForm):
     """A discount of some percent, or of a fixed amount per line."""
 
     percent = forms.DecimalField(
@@ -51,7 +62,7 @@ class DiscountForm(forms.ModelForm):
 
     class Meta:
         model = Discount
-        fields = ["name", "applies_to", "kind", "percent", "amount", "active"]
+        fields = ["shop", "name", "applies_to", "kind", "percent", "amount", "active"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -76,3 +87,20 @@ class DiscountForm(forms.ModelForm):
         self.instance.percent = self.cleaned_data["percent"]
         self.instance.amount = self.cleaned_data["amount"]
         return super().save(commit)
+
+
+class CopyCatalogueForm(forms.Form):
+    """Which shop's articles and services go to which other shop."""
+
+    source = forms.ModelChoiceField(label=_("from shop"), queryset=Shop.objects.none())
+    target = forms.ModelChoiceField(label=_("to shop"), queryset=Shop.objects.none())
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source"].queryset = self.fields["target"].queryset = shops_of(user)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("source") and data.get("source") == data.get("target"):
+            raise forms.ValidationError(_("Please choose two different shops."))
+        return data

@@ -1,24 +1,45 @@
-"""What a shop sells: articles with brand and EAN, services, and the discounts customers get (C7)."""
+"""What a shop sells: articles with brand and EAN, services, and the discounts customers get (C7).
 
+Articles, services and discounts belong to a shop, at the VAT rates of its country (core.vat); brands and
+categories are shared by the chain. A chain copies a catalogue to another shop (services.copy_catalogue).
+"""
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from regulars.core.fields import CentsField
-from regulars.core.models import TimeStampedModel
+from regulars.core.models import Shop, TimeStampedModel
 from regulars.core.text import fold_words
+from regulars.core.vat import VatRate, rates_for
 
 from .validators import validate_ean
 
+__all__ = ["Article", "ArticleCategory", "Brand", "Discount", "Service", "ShopGoods", "VatRate"]
 
-class VatRate(models.IntegerChoices):
-    """VAT rates of Germany and the Netherlands, in hundredths of a percent."""
 
-    DE_STANDARD = 1900, _("19 % (Germany, standard)")
-    DE_REDUCED = 700, _("7 % (Germany, reduced)")
-    NL_STANDARD = 2100, _("21 % (Netherlands, standard)")
-    NL_REDUCED = 900, _("9 % (Netherlands, reduced)")
-    ZERO = 0, _("0 %")
+def _shop():
+    return models.ForeignKey(Shop, verbose_name=_("shop"), on_delete=models.PROTECT, related_name="+")
+
+
+class ShopGoods(TimeStampedModel):
+    """Base of what a shop sells: it belongs to the shop and has a VAT rate of the shop's country."""
+
+    shop = _shop()
+    vat_rate = models.IntegerField(_("VAT rate"), choices=VatRate.choices, default=VatRate.DE_STANDARD)
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.shop_id and self.vat_rate not in rates_for(self.shop.country):
+            rates = ", ".join(str(VatRate(rate).label) for rate in rates_for(self.shop.country))
+            raise ValidationError(
+                {"vat_rate": _("%(shop)s sells at the VAT rates of its country: %(rates)s.")
+                 % {"shop": self.shop, "rates": rates}}
+            )  # fmt: skip
 
 
 class Brand(TimeStampedModel):
@@ -58,17 +79,16 @@ class ArticleCategory(TimeStampedModel):
         return self.name
 
 
-class Article(TimeStampedModel):
-    """A product sold at the till, scanned by its EAN."""
+class Article(ShopGoods):
+    """A product a shop sells at its tills, scanned by its EAN (unique within the shop)."""
 
     name = models.CharField(_("name"), max_length=150)
-    ean = models.CharField(_("EAN"), max_length=14, unique=True, null=True, blank=True, validators=[validate_ean])
+    ean = models.CharField(_("EAN"), max_length=14, null=True, blank=True, validators=[validate_ean])
     brand = models.ForeignKey(Brand, verbose_name=_("brand"), null=True, blank=True, on_delete=models.PROTECT)
     category = models.ForeignKey(
         ArticleCategory, verbose_name=_("category"), null=True, blank=True, on_delete=models.PROTECT
     )
     price = CentsField(_("price"), validators=[MinValueValidator(0)], help_text=_("gross, in cents"))
-    vat_rate = models.IntegerField(_("VAT rate"), choices=VatRate.choices, default=VatRate.DE_STANDARD)
     active = models.BooleanField(_("active"), default=True)
     #: the folded words of brand and name ("loreal elvital"), so that "Loreal" finds "L'Oréal" (catalog.search)
     search_text = models.CharField(max_length=300, blank=True, editable=False)
@@ -77,6 +97,7 @@ class Article(TimeStampedModel):
         ordering = ["name", "id"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        constraints = [models.UniqueConstraint(fields=["shop", "ean"], name="article_ean_per_shop")]
 
     def __str__(self) -> str:
         return f"{self.brand} {self.name}" if self.brand_id else self.name
@@ -93,12 +114,11 @@ def searchable(*texts: str) -> str:
     return "".join(f" {word}" for text in texts for word in fold_words(text))[:300]
 
 
-class Service(TimeStampedModel):
-    """A service performed by a staff member, e.g. "cut and blow-dry"."""
+class Service(ShopGoods):
+    """A service a shop's staff performs, e.g. "cut and blow-dry"."""
 
     name = models.CharField(_("name"), max_length=150)
     price = CentsField(_("price"), validators=[MinValueValidator(0)], help_text=_("gross, in cents"))
-    vat_rate = models.IntegerField(_("VAT rate"), choices=VatRate.choices, default=VatRate.DE_STANDARD)
     duration = models.PositiveIntegerField(_("duration in minutes"), null=True, blank=True)
     active = models.BooleanField(_("active"), default=True)
 
@@ -122,8 +142,9 @@ class DiscountScope(models.TextChoices):
 
 
 class Discount(TimeStampedModel):
-    """A fixed discount assigned to customers, applied automatically at the till (C7)."""
+    """A fixed discount of a shop assigned to customers, applied automatically at that shop's tills (C7)."""
 
+    shop = _shop()
     name = models.CharField(_("name"), max_length=100)
     kind = models.CharField(_("kind"), max_length=8, choices=DiscountKind.choices, default=DiscountKind.PERCENT)
     percent = models.PositiveIntegerField(

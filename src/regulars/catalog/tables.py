@@ -37,8 +37,9 @@ class ArticleCategoryTable(_NamedTable):
 
 class ArticleTable(_NamedTable):
     prefs_key = "articles"
-    default_columns = ("ean", "brand", "category", "price", "vat_rate", "active")
+    default_columns = ("shop", "ean", "brand", "category", "price", "vat_rate", "active")
     name = tables.Column(verbose_name=_("name"), linkify=("catalog:article_edit", {"pk": tables.A("pk")}))
+    shop = tables.Column(verbose_name=_("shop"))
     ean = tables.Column(verbose_name=_("EAN"))
     brand = tables.Column(verbose_name=_("brand"))
     category = tables.Column(verbose_name=_("category"))
@@ -54,8 +55,9 @@ class ArticleTable(_NamedTable):
 
 class ServiceTable(_NamedTable):
     prefs_key = "services"
-    default_columns = ("price", "vat_rate", "duration", "active")
+    default_columns = ("shop", "price", "vat_rate", "duration", "active")
     name = tables.Column(verbose_name=_("name"), linkify=("catalog:service_edit", {"pk": tables.A("pk")}))
+    shop = tables.Column(verbose_name=_("shop"))
     price = tables.Column(verbose_name=_("price"), attrs={"td": {"class": "num"}})
     vat_rate = tables.Column(verbose_name=_("VAT rate"))
     duration = tables.Column(verbose_name=_("duration in minutes"))
@@ -69,8 +71,9 @@ class ServiceTable(_NamedTable):
 
 class DiscountTable(_NamedTable):
     prefs_key = "discounts"
-    default_columns = ("applies_to", "value", "active")
+    default_columns = ("shop", "applies_to", "value", "active")
     name = tables.Column(verbose_name=_("name"), linkify=("catalog:discount_edit", {"pk": tables.A("pk")}))
+    shop = tables.Column(verbose_name=_("shop"))
     applies_to = tables.Column(verbose_name=_("applies to"))
     value = tables.Column(verbose_name=_("discount"), accessor="pk", empty_values=())
 

@@ -1,9 +1,11 @@
 """Navigation entries shown to the user, by role."""
 
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
 from .roles import Role, has_role
+from .services import shops_of
 
 NAVIGATION = [
     ("customers:list", _("Customers"), Role.CASHIER),
@@ -25,6 +27,7 @@ MASTER_DATA = [
             ("catalog:category_list", _("Article categories"), Role.MANAGER),
             ("catalog:service_list", _("Services"), Role.MANAGER),
             ("catalog:discount_list", _("Discounts"), Role.MANAGER),
+            ("catalog:copy", _("Copy a catalogue to another shop"), Role.MANAGER),
         ],
     ),
     (
@@ -47,7 +50,7 @@ def navigation(request):
         for name, label, role in NAVIGATION
         if has_role(user, role)
     ]
-    return {"navigation": items}
+    return {"navigation": items, "my_shops": SimpleLazyObject(lambda: list(shops_of(user)))}
 
 
 def _is_under(path: str, name: str) -> bool:

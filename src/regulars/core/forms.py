@@ -1,4 +1,4 @@
-"""Forms of the core: users and shops (administrators only)."""
+"""Forms of the core: users and shops (administrators only), staff members, and the base of a shop's records."""
 
 from django import forms
 from django.contrib.auth.password_validation import validate_password
@@ -6,6 +6,22 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Shop, StaffMember, User
 from .roles import Role
+from .services import shops_of
+from .validators import normalise_bic, normalise_iban, normalise_kvk, normalise_tax_number, normalise_vat_id
+
+
+class ShopScopedForm(forms.ModelForm):
+    """A form of a shop's records (articles, services, discounts, staff): the shop is one the user works in,
+    for a new record the user's current shop."""
+
+    takes_user = True  #: ObjectEditView passes the user
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields["shop"].queryset = shops_of(user)
+        if not self.instance.pk and user.shop_id:
+            self.initial.setdefault("shop", user.shop_id)
 
 
 class UserForm(forms.ModelForm):
@@ -54,14 +70,35 @@ class UserForm(forms.ModelForm):
 
 
 class ShopForm(forms.ModelForm):
+    """A shop and the data its invoices name; the numbers are checked (python-stdnum) and kept in their usual form."""
+
     class Meta:
         model = Shop
-        fields = ["name", "street", "postcode", "city", "country", "language", "currency", "vat_id"]
+        fields = [
+            "name", "street", "postcode", "city", "country", "language", "currency", "vat_id", "tax_number",
+            "kvk_number", "bank_name", "iban", "bic", "invoice_footer",
+        ]  # fmt: skip
+        widgets = {"invoice_footer": forms.Textarea(attrs={"rows": 3})}
+
+    def clean_vat_id(self):
+        return normalise_vat_id(self.cleaned_data["vat_id"], str(self.cleaned_data.get("country") or ""))
+
+    def clean_tax_number(self):
+        return normalise_tax_number(self.cleaned_data["tax_number"])
+
+    def clean_kvk_number(self):
+        return normalise_kvk(self.cleaned_data["kvk_number"])
+
+    def clean_iban(self):
+        return normalise_iban(self.cleaned_data["iban"])
+
+    def clean_bic(self):
+        return normalise_bic(self.cleaned_data["bic"])
 
 
-class StaffMemberForm(forms.ModelForm):
-    """Someone who serves customers; the login is optional."""
+class StaffMemberForm(ShopScopedForm):
+    """Someone who serves customers in a shop; the login is optional."""
 
     class Meta:
         model = StaffMember
-        fields = ["name", "shop", "user", "active"]
+        fields = ["shop", "name", "user", "active"]

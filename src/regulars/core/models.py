@@ -4,8 +4,10 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries import Countries
 from django_countries.fields import CountryField
 
+from . import vat
 from .roles import Role, has_role
 
 
@@ -19,16 +21,40 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+class ShopCountries(Countries):
+    """A shop lies in a country whose VAT and invoice rules Regulars knows (core.vat)."""
+
+    only = list(vat.COUNTRIES)
+
+
 class Shop(TimeStampedModel):
-    """A shop or salon of the business; its language is the default for its users."""
+    """A shop or salon: a business of its own with its goods, staff, tills and the data its invoices name.
+
+    Its language is the default for its users. Receipts copy the invoice data (name, address, tax numbers, bank,
+    footer) as it is when they are booked (sales.Seller), so later changes never alter an old invoice.
+    """
 
     name = models.CharField(_("name"), max_length=150)
     street = models.CharField(_("street and number"), max_length=150, blank=True)
     postcode = models.CharField(_("postcode"), max_length=16, blank=True)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    country = CountryField(_("country"), default="DE")
+    country = CountryField(_("country"), countries=ShopCountries, default="DE")
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="de")
-    vat_id = models.CharField(_("VAT ID"), max_length=20, blank=True)
+    vat_id = models.CharField(
+        _("VAT ID"), max_length=20, blank=True, help_text=_("USt-IdNr. / btw-identificatienummer, e.g. DE123456789")
+    )
+    tax_number = models.CharField(
+        _("tax number"), max_length=20, blank=True, help_text=_("Steuernummer of the tax office, e.g. 21/815/08150")
+    )
+    kvk_number = models.CharField(
+        _("Chamber of Commerce number"), max_length=8, blank=True, help_text=_("KvK-nummer, 8 digits")
+    )
+    bank_name = models.CharField(_("bank"), max_length=100, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    invoice_footer = models.TextField(
+        _("invoice footer"), max_length=1000, blank=True, help_text=_("e.g. managing director, register court")
+    )
     currency = models.CharField(_("currency"), max_length=3, choices=[("EUR", "EUR")], default="EUR")
 
     class Meta:
@@ -47,7 +73,14 @@ class User(AbstractUser):
     language = models.CharField(
         _("language"), max_length=8, choices=settings.LANGUAGES, blank=True, help_text=_("Empty: the shop's language.")
     )
-    shop = models.ForeignKey(Shop, verbose_name=_("shop"), null=True, blank=True, on_delete=models.PROTECT)
+    shop = models.ForeignKey(
+        Shop, verbose_name=_("shop"), null=True, blank=True, on_delete=models.PROTECT,
+        help_text=_("The shop the user works in now: its tills, goods and staff."),
+    )  # fmt: skip
+    shops = models.ManyToManyField(
+        Shop, verbose_name=_("further shops"), blank=True, related_name="+",
+        help_text=_("Managers of several shops switch between them; cashiers work in their shop only."),
+    )  # fmt: skip
     table_columns = models.JSONField(_("list columns"), default=dict, blank=True)
 
     class Meta:
@@ -68,10 +101,10 @@ class User(AbstractUser):
 
 
 class StaffMember(TimeStampedModel):
-    """Someone who serves customers; not every staff member has a login."""
+    """Someone who serves customers in a shop; not every staff member has a login."""
 
     name = models.CharField(_("name"), max_length=100)
-    shop = models.ForeignKey(Shop, verbose_name=_("shop"), null=True, blank=True, on_delete=models.PROTECT)
+    shop = models.ForeignKey(Shop, verbose_name=_("shop"), on_delete=models.PROTECT, related_name="staff")
     user = models.OneToOneField(
         User, verbose_name=_("login"), null=True, blank=True, on_delete=models.PROTECT, related_name="staff_member"
     )

@@ -3,9 +3,15 @@
 from collections.abc import Callable
 
 from django.db import connection, transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
-from .models import NumberSequence, Shop, User
-from .roles import Role
+from .models import NumberSequence, Shop, StaffMember, User
+from .roles import Role, has_role
+
+
+class ShopAccessError(Exception):
+    """The user does not work in the shop asked for; the message says so in the user's language."""
 
 
 def next_number(*, series: str, start: int = 1, is_free: Callable[[int], bool] | None = None) -> int:
@@ -66,3 +72,47 @@ def save_table_columns(*, user: User, table: str, columns: list[str]) -> None:
     prefs[table] = list(columns)
     User.objects.filter(pk=user.pk).update(table_columns=prefs)
     user.table_columns = prefs
+
+
+def shops_of(user) -> QuerySet[Shop]:
+    """The shops a user may work in: every shop for administrators, else their shop and, for managers, their
+    further shops. A cashier works at the tills of their own shop only."""
+    if has_role(user, Role.ADMIN):
+        return Shop.objects.all()
+    if not has_role(user, Role.CASHIER):
+        return Shop.objects.none()
+    if has_role(user, Role.MANAGER):
+        return Shop.objects.filter(pk__in=[user.shop_id, *user.shops.values_list("pk", flat=True)])
+    return Shop.objects.filter(pk=user.shop_id)
+
+
+def may_work_at(user, shop_id: int | None) -> bool:
+    """Whether the user may book, cancel and keep master data in this shop (see shops_of)."""
+    if shop_id is None or not has_role(user, Role.CASHIER):
+        return False
+    if has_role(user, Role.ADMIN) or user.shop_id == shop_id:
+        return True
+    return has_role(user, Role.MANAGER) and user.shops.filter(pk=shop_id).exists()
+
+
+def check_works_at(user, shop: Shop) -> None:
+    """ShopAccessError naming both shops when the user does not work in `shop`."""
+    if not may_work_at(user, shop.pk):
+        own = user.shop.name if getattr(user, "shop_id", None) else _("no shop")
+        raise ShopAccessError(
+            _("You work in %(own)s, not in %(shop)s.") % {"own": own, "shop": shop.name}
+        )
+
+
+def switch_shop(*, user: User, shop: Shop) -> None:
+    """Make `shop` the one the user works in now (managers of several shops, administrators); protocolled."""
+    check_works_at(user, shop)
+    if user.shop_id != shop.pk:
+        user.shop = shop
+        user.save(update_fields=["shop"])
+
+
+def default_staff(user) -> StaffMember | None:
+    """The staff member who logs in as this user, when active: the one a booking names unless told otherwise."""
+    staff = getattr(user, "staff_member", None) if getattr(user, "is_authenticated", False) else None
+    return staff if staff is not None and staff.active else None

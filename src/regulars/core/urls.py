@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from .views import admin, preferences, profile
+from .views import admin, preferences, profile, shop
 from .views.auth import LoginView
 
 app_name = "core"
@@ -11,6 +11,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("preferences/columns/<slug:table>/", preferences.TableColumnsView.as_view(), name="table_columns"),
     path("me/", profile.ProfileView.as_view(), name="profile"),
+    path("me/shop/", shop.SwitchShopView.as_view(), name="switch_shop"),
     path("users/", admin.UserListView.as_view(), name="user_list"),
     path("users/new/", admin.UserEditView.as_view(), name="user_add"),
     path("users/<int:pk>/", admin.UserEditView.as_view(), name="user_edit"),

@@ -10,10 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from regulars.catalog.models import Discount
 from regulars.core.models import StaffMember
+from regulars.core.roles import Role, has_role
+from regulars.core.services import shops_of
 
 from .models import (
     CONTACT_FIELDS,
     INFO_FIELDS,
+    MANAGER_FIELDS,
     MASTER_FIELDS,
     NAME_FIELDS,
     ConsentKind,
@@ -31,6 +34,7 @@ from .validators import (
     normalise_postcode,
     normalise_vat_id,
     require_name,
+    require_vat_id_for_reverse_charge,
 )
 
 
@@ -58,13 +62,18 @@ class CustomerForm(forms.ModelForm):
         }
         help_texts = {"number": _("Leave empty to get the next free number.")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["number"].required = False
         self._offer_active_and_current("groups", CustomerGroup.objects.all())
         self._offer_active_and_current("regular_staff", StaffMember.objects.all())
-        self._offer_active_and_current("service_discount", Discount.objects.filter(applies_to="services"))
-        self._offer_active_and_current("article_discount", Discount.objects.filter(applies_to="articles"))
+        discounts = Discount.objects.filter(shop__in=shops_of(user)).select_related("shop")
+        self._offer_active_and_current("service_discount", discounts.filter(applies_to="services"))
+        self._offer_active_and_current("article_discount", discounts.filter(applies_to="articles"))
+        if not has_role(user, Role.MANAGER):
+            for name in MANAGER_FIELDS:  # what the customer pays: shown, kept, not changed by a cashier
+                self.fields[name].disabled = True
+                self.fields[name].help_text = _("Only a manager changes this.")
         if self.instance.pk:
             self.fields["version"].required = True
             self.fields["version"].initial = self.instance.version
@@ -120,6 +129,10 @@ class CustomerForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        try:
+            require_vat_id_for_reverse_charge(data.get("vat_treatment"), data.get("vat_id"))
+        except ValidationError as error:
+            self.add_error("vat_treatment", error)
         if "postcode" in data and data.get("country"):
             try:
                 data["postcode"] = normalise_postcode(data["postcode"], data["country"])

@@ -159,6 +159,8 @@ DISCOUNT_FIELDS = ("service_discount", "article_discount")
 POPUP_FIELDS = ("popup_mode", "popup_text")
 #: invoicing and identification
 BILLING_FIELDS = ("debtor_number", "vat_id", "vat_treatment", "id_card_number")
+#: what a customer pays: only managers change it (X5), on the page and the API
+MANAGER_FIELDS = ("vat_treatment", "service_discount", "article_discount")
 #: the form's "Info" section
 INFO_FIELDS = (*POPUP_FIELDS, *DISCOUNT_FIELDS, *STAFF_FIELDS, *BILLING_FIELDS)
 #: every master-data field, in the order of the file: the form's fields, the protocol's without the groups

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from stdnum.eu import vat
+
+from regulars.core.validators import normalise_vat_id  # noqa: F401 (checked as a shop's, used by form and API)
 
 if TYPE_CHECKING:
     from .models import Customer
@@ -51,20 +52,6 @@ def format_phone(e164: str, home_region: str = "") -> str:
     if home_region and phonenumbers.region_code_for_number(parsed) == home_region:
         return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-
-
-def normalise_vat_id(raw: str) -> str:
-    """A valid EU VAT ID in compact form (DE123456789); an error when the check digits do not match."""
-    value = raw.strip()
-    if not value:
-        return ""
-    if not vat.is_valid(value):
-        raise ValidationError(
-            _("“%(value)s” is not a valid VAT ID. It starts with the country code, e.g. DE123456789."),
-            code="invalid_vat_id",
-            params={"value": raw},
-        )
-    return vat.compact(value)
 
 
 def normalise_postcode(raw: str, country: str) -> str:
@@ -109,3 +96,12 @@ def check_referrer(referred_by: "Customer | None", customer_pk: int | None) -> "
     if referred_by is not None and customer_pk is not None and referred_by.pk == customer_pk:
         raise ValidationError(_("A customer cannot have referred themselves."), code="self_referral")
     return referred_by
+
+
+def require_vat_id_for_reverse_charge(vat_treatment: str, vat_id: str) -> None:
+    """A net invoice (reverse charge) names the recipient's VAT ID (§14a (1) UStG, art. 35a (1) Wet OB)."""
+    if vat_treatment == "net" and not vat_id:
+        raise ValidationError(
+            _("A net invoice (reverse charge) needs the customer's VAT ID. Please enter it first."),
+            code="vat_id_required",
+        )

@@ -81,13 +81,13 @@ class CustomerEditView(RoleRequiredMixin, View):
 
     def get(self, request, pk=None):
         customer = get_object_or_404(Customer, pk=pk) if pk else None
-        form = CustomerForm(instance=customer) if customer else CustomerForm(initial=self._defaults(request))
+        form = CustomerForm(instance=customer, initial=None if customer else self._defaults(request), user=request.user)
         phones, emails = part_formsets(customer)
         return self._render(request, customer, form, phones, emails)
 
     def post(self, request, pk=None):
         customer = get_object_or_404(Customer, pk=pk) if pk else None
-        form = CustomerForm(request.POST, instance=customer)
+        form = CustomerForm(request.POST, instance=customer, user=request.user)
         phones, emails = part_formsets(customer, request.POST)
         if not (form.is_valid() and phones.is_valid() and emails.is_valid()):
             messages.error(request, _("Please correct the marked fields."))
@@ -111,7 +111,7 @@ class CustomerEditView(RoleRequiredMixin, View):
     def _render_stale(self, request, stale, form, phones, emails):
         data = request.POST.copy()
         data["version"] = stale.customer.version
-        form = CustomerForm(data, instance=stale.customer)
+        form = CustomerForm(data, instance=stale.customer, user=request.user)
         form.is_valid()
         messages.error(
             request,

@@ -1,25 +1,20 @@
 """Demo catalog: about 50 brands with their articles (valid EAN-13), services, discounts and the tills.
 
-The German salon sells German articles (EAN prefix 40-44, 19 % or 7 % VAT), the Dutch shop Dutch ones
-(prefix 87, 21 % or 9 %); services are named in the shop's language. Everything is found again by its
-EAN or name, so running it again adds nothing.
+Each shop sells its own goods at its country's VAT: the German salon German articles (EAN prefix 40-44, 19 % or
+7 %) and services at 19 %; the Dutch shop Dutch articles (prefix 87, 21 % or 9 %) and hairdressing at 9 %
+(art. 9 Wet OB, Tabel I b.19). Services and discounts are named in the shop's language. Everything is found again
+by shop and EAN or name, so running it again adds nothing.
 """
 
 import random
 from dataclasses import dataclass
 
-from regulars.catalog.models import (
-    Article,
-    ArticleCategory,
-    Brand,
-    Discount,
-    DiscountKind,
-    DiscountScope,
-    Service,
-    VatRate,
-)
+from regulars.catalog.models import Article, ArticleCategory, Brand, Discount, DiscountKind, DiscountScope, Service
 from regulars.core.models import Shop
+from regulars.core.vat import VatRate
 from regulars.sales.models import Till
+
+from .ownership import remember_created
 
 # kind: (German name, Dutch name, German category, Dutch category, price in cents, reduced VAT)
 PRODUCTS = {
@@ -85,9 +80,11 @@ SERVICES = [
     ("Kinderen knippen", 1750, 20, True), ("Kleuren", 6250, 75, True), ("Highlights", 8500, 90, True),
     ("Baard trimmen", 1800, 20, True), ("Föhnen en stylen", 2500, 30, True),
 ]  # fmt: skip
-
-SERVICE_DISCOUNT = "Stammkunden 10 % auf Dienstleistungen"
-ARTICLE_DISCOUNT = "Produktrabatt 5 %"
+#: the shops' own discounts (C7), by Dutch: service discount, article discount
+DISCOUNTS = {
+    False: ("Stammkunden 10 % auf Dienstleistungen", "Produktrabatt 5 %"),
+    True: ("Vaste klant 10% op behandelingen", "Productkorting 5%"),
+}
 
 
 def ean13(first12: str) -> str:
@@ -101,15 +98,20 @@ class DemoCatalog:
     tills: dict[int, Till]  # by shop id
     articles: dict[bool, list[Article]]  # by Dutch
     services: dict[bool, list[Service]]
-    service_discount: Discount
-    article_discount: Discount
+    discounts: dict[int, tuple[Discount, Discount]]  # by shop id: service discount, article discount
 
 
-def ensure_catalog(shops: list[Shop]) -> DemoCatalog:
-    rng = random.Random(4711)
-    brands = {name: Brand.objects.get_or_create(name=name)[0] for name, _ in BRANDS}
-    categories = {}
-    articles = {False: [], True: []}
+def _article_rate(dutch: bool, reduced: bool) -> VatRate:
+    if dutch:
+        return VatRate.NL_REDUCED if reduced else VatRate.NL_STANDARD
+    return VatRate.DE_REDUCED if reduced else VatRate.DE_STANDARD
+
+
+def _articles(shops: dict[bool, Shop], rng: random.Random) -> dict[bool, list[Article]]:
+    brands = dict(zip((name for name, _ in BRANDS), remember_created(Brand.objects.get_or_create(name=name)
+                                                                     for name, _ in BRANDS), strict=True))  # fmt: skip
+    categories: dict[str, ArticleCategory] = {}
+    made = []
     for brand_name, kinds in BRANDS:
         for kind in kinds.split():
             for de_name, nl_name, de_cat, nl_cat, price, reduced in PRODUCTS[kind]:
@@ -118,37 +120,51 @@ def ensure_catalog(shops: list[Shop]) -> DemoCatalog:
                     code = ean13(prefix + "".join(str(rng.randrange(10)) for _ in range(10)))
                     cat_name = nl_cat if dutch else de_cat
                     if cat_name not in categories:
-                        categories[cat_name] = ArticleCategory.objects.get_or_create(name=cat_name)[0]
-                    if dutch:
-                        rate = VatRate.NL_REDUCED if reduced else VatRate.NL_STANDARD
-                    else:
-                        rate = VatRate.DE_REDUCED if reduced else VatRate.DE_STANDARD
+                        (categories[cat_name],) = remember_created(
+                            [ArticleCategory.objects.get_or_create(name=cat_name)]
+                        )
                     # prices differ a little per brand and country
                     cents = price + rng.randrange(-3, 8) * 100 + (100 if dutch else 0)
-                    article, _ = Article.objects.get_or_create(
-                        ean=code,
+                    made.append((dutch, Article.objects.get_or_create(
+                        shop=shops[dutch], ean=code,
                         defaults={"name": nl_name if dutch else de_name, "brand": brands[brand_name],
-                                  "category": categories[cat_name], "price": cents, "vat_rate": rate},
-                    )  # fmt: skip
-                    articles[dutch].append(article)
+                                  "category": categories[cat_name], "price": cents,
+                                  "vat_rate": _article_rate(dutch, reduced)},
+                    )))  # fmt: skip
+    articles = {False: [], True: []}
+    for (dutch, _pair), article in zip(made, remember_created(pair for _dutch, pair in made), strict=True):
+        articles[dutch].append(article)
+    return articles
+
+
+def ensure_catalog(shops: list[Shop]) -> DemoCatalog:
+    """The shops' articles, services, discounts and tills; what exists already is kept."""
+    rng = random.Random(4711)
+    by_dutch = {str(shop.country) == "NL": shop for shop in shops}
+    articles = _articles(by_dutch, rng)
     services = {False: [], True: []}
     for name, price, minutes, dutch in SERVICES:
-        rate = VatRate.NL_STANDARD if dutch else VatRate.DE_STANDARD
-        service, _ = Service.objects.get_or_create(
-            name=name, defaults={"price": price, "vat_rate": rate, "duration": minutes}
+        rate = VatRate.NL_REDUCED if dutch else VatRate.DE_STANDARD  # hairdressing: 9 % in the Netherlands
+        pair = Service.objects.get_or_create(
+            shop=by_dutch[dutch], name=name, defaults={"price": price, "vat_rate": rate, "duration": minutes}
         )
-        services[dutch].append(service)
-    service_discount, _ = Discount.objects.get_or_create(
-        name=SERVICE_DISCOUNT,
-        defaults={"kind": DiscountKind.PERCENT, "percent": 1000, "applies_to": DiscountScope.SERVICES},
-    )
-    article_discount, _ = Discount.objects.get_or_create(
-        name=ARTICLE_DISCOUNT,
-        defaults={"kind": DiscountKind.PERCENT, "percent": 500, "applies_to": DiscountScope.ARTICLES},
-    )
+        services[dutch].extend(remember_created([pair]))
+    discounts = {}
+    for dutch, (service_name, article_name) in DISCOUNTS.items():
+        shop = by_dutch[dutch]
+        discounts[shop.pk] = tuple(remember_created([
+            Discount.objects.get_or_create(shop=shop, name=service_name, defaults={
+                "kind": DiscountKind.PERCENT, "percent": 1000, "applies_to": DiscountScope.SERVICES}),
+            Discount.objects.get_or_create(shop=shop, name=article_name, defaults={
+                "kind": DiscountKind.PERCENT, "percent": 500, "applies_to": DiscountScope.ARTICLES}),
+        ]))  # fmt: skip
     tills = {}
     for shop, name in zip(shops, ("Kasse 1", "Kassa 1"), strict=True):
-        tills[shop.pk] = Till.objects.get_or_create(
-            shop=shop, name=name, defaults={"printer_host": "127.0.0.1", "printer_port": 9100}
-        )[0]
-    return DemoCatalog(tills, articles, services, service_discount, article_discount)
+        (tills[shop.pk],) = remember_created(
+            [
+                Till.objects.get_or_create(
+                    shop=shop, name=name, defaults={"printer_host": "127.0.0.1", "printer_port": 9100}
+                )
+            ]
+        )
+    return DemoCatalog(tills, articles, services, discounts)

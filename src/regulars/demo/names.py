@@ -1,10 +1,12 @@
 """Names, streets and cities for demo customers of a German and a Dutch shop."""
 
-DE_FIRST = [
-    "Anna", "Jürgen", "Sören", "Käthe", "Björn", "Jörg", "Günther", "Lea", "Jonas", "Sophie", "Maximilian", "Marie",
-    "Lukas", "Emma", "Felix", "Mia", "Paul", "Hannah", "Leon", "Lena", "Till", "Greta", "Uwe", "Ursula", "Claudia",
-    "Sabine", "Thomas", "Michael", "Stefanie", "Andreas", "Bärbel", "Mathilde", "Ömer", "Zoë", "Ingrid", "Heinz",
-]  # fmt: skip
+#: first names by the salutation they take: "ms" (Frau / mevrouw) or "mr" (Herr / de heer)
+DE_FIRST = {
+    "ms": ["Anna", "Käthe", "Lea", "Sophie", "Marie", "Emma", "Mia", "Hannah", "Lena", "Greta", "Ursula", "Claudia",
+           "Sabine", "Stefanie", "Bärbel", "Mathilde", "Zoë", "Ingrid"],
+    "mr": ["Jürgen", "Sören", "Björn", "Jörg", "Günther", "Jonas", "Maximilian", "Lukas", "Felix", "Paul", "Leon",
+           "Till", "Uwe", "Thomas", "Michael", "Andreas", "Ömer", "Heinz"],
+}  # fmt: skip
 DE_LAST = [
     "Müller", "Mueller", "Muller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz",
     "Hoffmann", "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann",
@@ -19,10 +21,11 @@ DE_CITIES = [
     ("50667", "Köln"), ("50823", "Köln"), ("40213", "Düsseldorf"), ("53111", "Bonn"), ("52062", "Aachen"),
     ("45127", "Essen"), ("80331", "München"), ("10115", "Berlin"), ("20095", "Hamburg"), ("51465", "Bergisch Gladbach"),
 ]  # fmt: skip
-NL_FIRST = [
-    "Jan", "Sanne", "Daan", "Femke", "Bram", "Lotte", "Sem", "Eva", "Thijs", "Anouk", "Joris", "Fleur", "Ruben",
-    "Iris", "Lars", "Noor", "Ties", "Maud", "Sven", "Ilse", "Pieter", "Marieke", "Kees", "Wilma", "Geert", "Anneke",
-]  # fmt: skip
+NL_FIRST = {
+    "ms": ["Sanne", "Femke", "Lotte", "Eva", "Anouk", "Fleur", "Iris", "Noor", "Maud", "Ilse", "Marieke", "Wilma",
+           "Anneke"],
+    "mr": ["Jan", "Daan", "Bram", "Sem", "Thijs", "Joris", "Ruben", "Lars", "Ties", "Sven", "Pieter", "Kees", "Geert"],
+}  # fmt: skip
 NL_LAST = [
     "de Vries", "Jansen", "de Jong", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
     "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dijkstra", "Dykstra", "van Dijk", "Brouwer",

@@ -1,18 +1,17 @@
 """Demo purchase history: about 5 receipts per customer over the last three years, written in bulk.
 
-The receipts are real fiscal records: numbered 1..n per till in time order, chained by hash exactly as
-`sales.fiscal` computes it, priced with `sales.pricing`, paid by cash (with change) or card, and a few
-are cancelled. The history is built in ROUNDS passes over the customers; in each pass a customer comes
-with probability PARTICIPATION, at a time that grows with their id, so every till's receipts are made in
-time order without sorting millions of them, and each customer's visits spread over the three years.
+The receipts are real fiscal records: numbered 1..n per till in time order, sealed exactly as `sales.fiscal`
+seals them (with the shop's seller copy of today), priced with `sales.pricing`, paid by cash (with change) or card,
+and a few are cancelled; each till's end is anchored when the load ends. The history is built in ROUNDS passes
+over the customers; in each pass a customer comes with probability PARTICIPATION, at a time that grows with their
+id, so every till's receipts are made in time order without sorting millions of them, and each customer's visits
+spread over the three years.
 
 Customers from `demo-receipt-history` (a number series: the first customer id without history) on get
 a history; running it again adds receipts only for customers added since.
 """
 
 import functools
-import hashlib
-import json
 import random
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
@@ -24,12 +23,14 @@ from django.utils import timezone
 
 from regulars.core.models import NumberSequence, StaffMember
 from regulars.customers.models import Customer
-from regulars.sales import fiscal
+from regulars.sales import anchors, fiscal
 from regulars.sales.models import Payment, Receipt, ReceiptLine
 from regulars.sales.pricing import contained_vat, discount_for
+from regulars.sales.sellers import seller_for
 
 from .bulk import foreign_keys_checked_at_the_end
 from .catalog import DemoCatalog
+from .ownership import remember_range
 
 HISTORY_SERIES = "demo-receipt-history"
 ROUNDS = 10
@@ -43,10 +44,12 @@ OPEN_S, DAY_S = 8 * 3600, 10 * 3600  #: opening hours 8:00-18:00 UTC, Monday to 
 RECEIPT_COLUMNS = [
     "id", "till_id", "number", "kind", "created_at", "staff_id", "customer_id", "customer_number", "customer_name",
     "customer_address", "customer_vat_id", "vat_treatment", "total", "change", "cancels_id", "previous_hash", "hash",
+    "hash_version", "seller_id",
 ]  # fmt: skip
 LINE_COLUMNS = [
     "receipt_id", "position", "article_id", "service_id", "description", "brand", "quantity", "unit_price",
-    "discount", "discount_name", "total", "vat_rate", "vat", "staff_id", "customer_id",
+    "discount", "discount_name", "total", "vat_rate", "vat", "staff_id", "customer_id", "list_price",
+    "override_reason",
 ]  # fmt: skip
 PAYMENT_COLUMNS = ["receipt_id", "method", "amount"]
 
@@ -93,6 +96,7 @@ def create_history(*, catalog: DemoCatalog, progress=None) -> int:
     with transaction.atomic(), foreign_keys_checked_at_the_end(Receipt, ReceiptLine, Payment):
         written = writer.run(progress)
         NumberSequence.objects.filter(pk=seq.pk).update(next_value=customers[-1]["id"] + 1)
+    writer.anchor()
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             for sql in connection.ops.sequence_reset_sql(no_style(), [Receipt, ReceiptLine, Payment]):
@@ -115,8 +119,8 @@ class _Writer:
         shop_ids = list(self.tills)
         self.dutch_shop = {shop_ids[0]: False, shop_ids[1]: True}
         self.staff = {pk: list(StaffMember.objects.filter(shop_id=pk).values_list("pk", flat=True)) for pk in shop_ids}
-        self.discounts = {catalog.service_discount.pk: catalog.service_discount,
-                          catalog.article_discount.pk: catalog.article_discount}  # fmt: skip
+        self.discounts = {discount.pk: discount for pair in catalog.discounts.values() for discount in pair}
+        self.sellers = {pk: seller_for(till.shop) for pk, till in self.tills.items()}  # by shop id
         self.articles = {
             dutch: [(a.pk, None, a.name, a.brand.name if a.brand_id else "", a.price, a.vat_rate) for a in items]
             for dutch, items in catalog.articles.items()
@@ -151,6 +155,12 @@ class _Writer:
         total = gross - off
         return (article_id, service_id, name, brand, quantity, price, off, discount.name if off else "", total, rate,
                 contained_vat(total, rate))  # fmt: skip
+
+    def anchor(self) -> None:
+        """Each till's last receipt, anchored outside the database as a booking anchors it."""
+        for till_id, (number, digest) in self.chain.items():
+            if number:
+                anchors.write(fiscal.till_chain(till_id), number, digest)
 
     def run(self, progress) -> int:
         per_round = self.clock.seconds / ROUNDS
@@ -198,15 +208,18 @@ class _Writer:
             payments, change = [("cash", paid)], paid - total
         snapshot = _snapshot_cached(c)
         when = self._time(till_id, seconds)
-        original = self._receipt(till_id, "sale", when, staff, c["id"], snapshot, total, change, None, lines, payments)
+        seller = self.sellers[shop]
+        original = self._receipt(till_id, seller, "sale", when, staff, c["id"], snapshot, total, change, None, lines,
+                                 payments)  # fmt: skip
         if rng.random() < CANCELLED:
             back = [(method, -amount + (change if method == "cash" else 0)) for method, amount in payments]
             negated = [(a, s, n, b, -q, p, -off, dn, -t, r, -v) for a, s, n, b, q, p, off, dn, t, r, v in lines]
             when = self._time(till_id, seconds + cancel_after * rng.random())
-            self._receipt(till_id, "cancellation", when, staff, c["id"], snapshot, -total, 0, original, negated,
+            self._receipt(till_id, seller, "cancellation", when, staff, c["id"], snapshot, -total, 0, original, negated,
                           [p for p in back if p[1]])  # fmt: skip
 
-    def _receipt(self, till_id, kind, when, staff, customer_id, snapshot, total, change, cancels, lines, payments):
+    def _receipt(self, till_id, seller, kind, when, staff, customer_id, snapshot, total, change, cancels, lines,
+                 payments):  # fmt: skip
         number, previous = self.chain[till_id]
         number += 1
         rid = self.next_id
@@ -217,20 +230,20 @@ class _Writer:
             "staff": staff, "customer": customer_id, "customer_number": number_c, "customer_name": name,
             "customer_address": address, "customer_vat_id": vat_id, "vat_treatment": vat_treatment, "total": total,
             "change": change, "cancels": cancels,
-            "lines": [[pos, *line, staff, None] for pos, line in enumerate(lines, start=1)],
+            "lines": [[pos, *line, staff, None, None, None] for pos, line in enumerate(lines, start=1)],
             "payments": sorted([method, amount] for method, amount in payments),
+            "version": fiscal.VERSION, "user": None, "user_name": None, "seller": seller.digest,
         }  # fmt: skip
-        digest = hashlib.sha256(
-            f"{previous}\n{json.dumps(data, sort_keys=True, separators=(',', ':'), ensure_ascii=False)}".encode()
-        ).hexdigest()
+        digest = fiscal.seal(previous, data)
         if rid % CHECK_EVERY == 0:
             _check(data, previous, digest)
         self.chain[till_id] = (number, digest)
         self.receipts.append((
             rid, till_id, number, kind, str(when.replace(tzinfo=None)) if self.sqlite else when, staff, customer_id,
-            number_c, name, address, vat_id, vat_treatment, total, change, cancels, previous, digest,
+            number_c, name, address, vat_id, vat_treatment, total, change, cancels, previous, digest, fiscal.VERSION,
+            seller.pk,
         ))  # fmt: skip
-        self.lines.extend((rid, pos, *line, staff, None) for pos, line in enumerate(lines, start=1))
+        self.lines.extend((rid, pos, *line, staff, None, None, None) for pos, line in enumerate(lines, start=1))
         self.payments.extend((rid, method, amount) for method, amount in payments)
         return rid
 
@@ -240,6 +253,7 @@ class _Writer:
         from .bulk import bulk_insert
 
         bulk_insert(Receipt, RECEIPT_COLUMNS, self.receipts)
+        remember_range(Receipt, self.receipts[0][0], self.receipts[-1][0])
         bulk_insert(ReceiptLine, LINE_COLUMNS, self.lines)
         bulk_insert(Payment, PAYMENT_COLUMNS, self.payments)
         for till_id, (number, _hash) in self.chain.items():
@@ -256,21 +270,23 @@ def _snapshot_cached(c: dict) -> tuple:
 
 
 def _check(data: dict, previous: str, digest: str) -> None:
-    """The fast content equals fiscal.content() of the same receipt, and so does the hash."""
+    """The fast content equals fiscal.content() of the same receipt, and so does the seal."""
     receipt = SimpleNamespace(
         till_id=data["till"], number=data["number"], kind=data["kind"],
         created_at=datetime.fromisoformat(data["created_at"]), staff_id=data["staff"], customer_id=data["customer"],
         customer_number=data["customer_number"], customer_name=data["customer_name"],
         customer_address=data["customer_address"], customer_vat_id=data["customer_vat_id"],
         vat_treatment=data["vat_treatment"], total=data["total"], change=data["change"], cancels_id=data["cancels"],
+        hash_version=data["version"], user_id=data["user"], user_name=data["user_name"], previous_hash=previous,
     )  # fmt: skip
     lines = [SimpleNamespace(**dict(zip(
         ["position", "article_id", "service_id", "description", "brand", "quantity", "unit_price", "discount",
-         "discount_name", "total", "vat_rate", "vat", "staff_id", "customer_id"], line, strict=True)))
+         "discount_name", "total", "vat_rate", "vat", "staff_id", "customer_id", "list_price", "override_reason"],
+        line, strict=True)))
         for line in data["lines"]]  # fmt: skip
     payments = [SimpleNamespace(method=m, amount=a) for m, a in data["payments"]]
-    if fiscal.receipt_hash(previous, fiscal.content(receipt, lines, payments)) != digest:
-        raise RuntimeError("demo receipt hash differs from sales.fiscal")
+    if fiscal.receipt_seal(receipt, lines, payments, data["seller"]) != digest:
+        raise RuntimeError("demo receipt seal differs from sales.fiscal")
 
 
 def create_receipts_for(*, catalog: DemoCatalog, customer_id: int, count: int) -> int:

@@ -18,6 +18,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from regulars.audit.models import Action, ProtocolEntry
+from regulars.audit.services import acting_as
 from regulars.core.models import NumberSequence, Shop, StaffMember, User
 from regulars.core.roles import Role
 from regulars.core.services import create_user
@@ -29,6 +30,7 @@ from regulars.customers.services import FIRST_CUSTOMER_NUMBER
 from . import names
 from .bulk import bulk_insert
 from .catalog import ensure_catalog
+from .ownership import check_only_demo_data, remember, remember_created, remember_range
 from .receipts import create_history
 
 DEMO_LOGINS = [
@@ -51,40 +53,59 @@ class DemoResult:
     created_receipts: int = 0
 
 
+SHOPS = [
+    ("Salon Sonnenschein", {
+        "street": "Ehrenstraße 12", "postcode": "50672", "city": "Köln", "country": "DE", "language": "de",
+        "vat_id": "DE136695976", "tax_number": "21/815/08150", "bank_name": "Commerzbank Köln",
+        "iban": "DE89 3704 0044 0532 0130 00", "bic": "COBADEFFXXX",
+        "invoice_footer": "Inhaberin: Sabine Sonnenschein · Amtsgericht Köln HRA 12345",
+    }),
+    ("Kapsalon De Linde", {
+        "street": "Oudegracht 101", "postcode": "3511 AD", "city": "Utrecht", "country": "NL", "language": "nl",
+        "vat_id": "NL004495445B01", "kvk_number": "30123456", "bank_name": "ABN AMRO",
+        "iban": "NL91 ABNA 0417 1643 00", "bic": "ABNANL2A", "invoice_footer": "Eigenaar: Joost Bakker",
+    }),
+]  # fmt: skip
+STAFF = [["Jana Krüger", "Mehmet Öztürk", "Lisa Weiß"], ["Sanne de Wit", "Joost Bakker"]]
+#: groups of regular customers, in each shop's language (L10); VIP is said alike in both
+GROUPS = {"vip": "VIP", "stammkunden": "Stammkunden", "vaste-klanten": "Vaste klanten"}
+
+
 def ensure_shops() -> list[Shop]:
-    """The German salon and the Dutch shop, with their staff."""
-    de, _ = Shop.objects.get_or_create(
-        name="Salon Sonnenschein",
-        defaults={"street": "Ehrenstraße 12", "postcode": "50672", "city": "Köln", "country": "DE", "language": "de",
-                  "vat_id": "DE136695976"},
-    )  # fmt: skip
-    nl, _ = Shop.objects.get_or_create(
-        name="Kapsalon De Linde",
-        defaults={"street": "Oudegracht 101", "postcode": "3511 AD", "city": "Utrecht", "country": "NL",
-                  "language": "nl", "vat_id": "NL004495445B01"},
-    )  # fmt: skip
-    for shop, staff in ((de, ["Jana Krüger", "Mehmet Öztürk", "Lisa Weiß"]), (nl, ["Sanne de Wit", "Joost Bakker"])):
-        for name in staff:
-            StaffMember.objects.get_or_create(name=name, shop=shop)
-    return [de, nl]
+    """The German salon and the Dutch shop, with their invoice data and their staff."""
+    shops = remember_created(Shop.objects.get_or_create(name=name, defaults=data) for name, data in SHOPS)
+    remember_created(
+        StaffMember.objects.get_or_create(name=name, shop=shop)
+        for shop, names_ in zip(shops, STAFF, strict=True)
+        for name in names_
+    )
+    return shops
 
 
 def ensure_logins(shops: list[Shop]) -> list[tuple[str, str, str]]:
+    """The demo logins; the manager works in both shops (and switches between them)."""
     logins = []
-    for username, role, password, shop_index, language, staff in DEMO_LOGINS:
+    for username, role, password, shop_index, language, staff_name in DEMO_LOGINS:
         if not User.objects.filter(username=username).exists():
             user = create_user(
                 username=username, role=role, password=password, shop=shops[shop_index], language=language
             )
-            StaffMember.objects.filter(name=staff, shop=shops[shop_index], user=None).update(user=user)
+            remember(User, [user.pk])
+            if role == Role.MANAGER:
+                user.shops.set(shops)
+            staff = StaffMember.objects.filter(name=staff_name, shop=shops[shop_index], user=None).first()
+            if staff is not None:
+                staff.user = user
+                staff.save()
         logins.append((username, password, str(role.label)))
     return logins
 
 
-def ensure_groups() -> list[CustomerGroup]:
-    for key, name in (("vip", "VIP"), ("stammkunden", "Stammkunden")):
-        CustomerGroup.objects.get_or_create(key=key, defaults={"name": name})
-    return list(CustomerGroup.objects.order_by("pk"))
+def ensure_groups() -> dict[str, CustomerGroup]:
+    remember_created(
+        CustomerGroup.objects.get_or_create(key=key, defaults={"name": name}) for key, name in GROUPS.items()
+    )
+    return {group.key: group for group in CustomerGroup.objects.all()}
 
 
 def _phone(rng: random.Random, country: str) -> str:
@@ -96,7 +117,8 @@ def _phone(rng: random.Random, country: str) -> str:
 def _customer_row(i: int, shops, staff, rng: random.Random):
     dutch = i % 3 == 2
     shop = shops[1] if dutch else shops[0]
-    first = rng.choice(names.NL_FIRST if dutch else names.DE_FIRST)
+    gender = rng.choice(("ms", "mr"))
+    first = rng.choice((names.NL_FIRST if dutch else names.DE_FIRST)[gender])
     last = rng.choice(names.NL_LAST if dutch else names.DE_LAST)
     postcode, city = rng.choice(names.NL_CITIES if dutch else names.DE_CITIES)
     street = f"{rng.choice(names.NL_STREETS if dutch else names.DE_STREETS)} {rng.randrange(1, 180)}"
@@ -111,7 +133,7 @@ def _customer_row(i: int, shops, staff, rng: random.Random):
         "postcode": postcode,
         "city": city,
         "country": "NL" if dutch else "DE",
-        "salutation": rng.choice(["ms", "mr", "ms", "mr", "mx"]),
+        "salutation": gender if rng.random() < 0.9 else "",  # by the first name, or left empty
         "birthday": birthday,
         "shop": shop,
         "staff": rng.choice(staff[shop.pk]) if rng.random() < 0.6 else None,
@@ -172,14 +194,17 @@ def _rows(start: int, stop: int, shops, staff, seed: int) -> Iterator[dict]:
 
 
 def create_customers(
-    *, total: int, shops: list[Shop], groups: list[CustomerGroup], progress=None, discounts: tuple = (None, None)
+    *, total: int, shops: list[Shop], groups: dict[str, CustomerGroup], progress=None, discounts: dict | None = None
 ) -> int:
-    """Make sure there are at least `total` demo customers; returns how many were added."""
+    """Make sure there are at least `total` demo customers; returns how many were added.
+
+    `discounts`: each shop's (service discount, article discount); some customers get those of their shop.
+    """
     existing = Customer.objects.count()
     if existing >= total:
         return 0
     staff = {shop.pk: list(StaffMember.objects.filter(shop=shop)) for shop in shops}
-    by_key = {g.key: g for g in groups}
+    discounts = discounts or {}
     next_id = (Customer.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
     created = 0
     with _bulk_session():
@@ -187,7 +212,8 @@ def create_customers(
             with transaction.atomic():
                 for start in range(commit_start, min(commit_start + COMMIT_EVERY, total), BATCH):
                     stop = min(start + BATCH, total)
-                    _write_batch(list(_rows(start, stop, shops, staff, seed=start)), next_id, by_key, discounts)
+                    _write_batch(list(_rows(start, stop, shops, staff, seed=start)), next_id, groups, discounts)
+                    remember_range(Customer, next_id, next_id + stop - start - 1)
                     next_id += stop - start
                     created += stop - start
                 _advance_sequences(existing + created)  # in the same commit: an interrupted load leaves no gap
@@ -214,17 +240,18 @@ def _bulk_session(cache_kib: int = 1_000_000):
             cursor.execute(f"PRAGMA cache_size = {before}")
 
 
-def _write_batch(rows: list[dict], first_id: int, groups: dict, discounts: tuple = (None, None)) -> None:
+def _write_batch(rows: list[dict], first_id: int, groups: dict, discounts: dict) -> None:
     now = timezone.now()
     customers, phones, emails, memberships, keys, protocol = [], [], [], [], [], []
     for offset, row in enumerate(rows):
         cid = first_id + offset
+        service_discount, article_discount = _discount_ids(discounts, row["shop"].pk)
         sort = _sort_name(row["last_name"], row["first_name"], row["company"])
         customers.append((
             cid, row["number"], row["active"], row["salutation"], "", row["first_name"], row["last_name"],
             row["company"], row["street"], "", row["postcode"], row["city"], row["country"], "", row["birthday"],
             None, None, row["staff"].pk if row["staff"] else None, row["shop"].pk, "off", "", "", "", "none", "", 1,
-            sort, now, now, discounts[0] if cid % 12 == 5 else None, discounts[1] if cid % 9 == 4 else None,
+            sort, now, now, service_discount if cid % 12 == 5 else None, article_discount if cid % 9 == 4 else None,
         ))  # fmt: skip
         if row["phone"]:
             phones.append((cid, row["phone"], "mobile"))
@@ -234,6 +261,8 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict, discounts: tuple
         memberships.append((cid, group.pk))
         if cid % 25 == 0:
             memberships.append((cid, groups["vip"].pk))
+        if cid % 7 == 3:  # regular customers, named in the shop's language
+            memberships.append((cid, groups["vaste-klanten" if row["country"] == "NL" else "stammkunden"].pk))
         row_keys = _keys(row)
         if cid % CHECK_EVERY == 0:
             _check_keys(row, row_keys)
@@ -251,6 +280,11 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict, discounts: tuple
         ["created_at", "kind", "record_id", "action", "field", "old_value", "new_value", "version", "user_name"],
         protocol,
     )
+
+
+def _discount_ids(discounts: dict, shop_id: int) -> tuple[int | None, int | None]:
+    pair = discounts.get(shop_id)
+    return (pair[0].pk, pair[1].pk) if pair else (None, None)
 
 
 def _check_keys(row: dict, fast: set[str]) -> None:
@@ -291,12 +325,17 @@ def _analyze() -> None:
 
 
 def build(*, customers: int, progress=None, history_progress=None) -> DemoResult:
-    """Everything the demo needs; idempotent."""
-    shops = ensure_shops()
-    logins = ensure_logins(shops)
-    groups = ensure_groups()
-    catalog = ensure_catalog(shops)
-    discounts = (catalog.service_discount.pk, catalog.article_discount.pk)
-    created = create_customers(total=customers, shops=shops, groups=groups, progress=progress, discounts=discounts)
+    """Everything the demo needs; idempotent. ForeignDataError, writing nothing, when the database holds data the
+    demo did not create: demo data lives in demo databases only."""
+    with transaction.atomic():
+        check_only_demo_data()
+        with acting_as("regulars demo"):
+            shops = ensure_shops()
+            logins = ensure_logins(shops)
+            groups = ensure_groups()
+            catalog = ensure_catalog(shops)
+    created = create_customers(
+        total=customers, shops=shops, groups=groups, progress=progress, discounts=catalog.discounts
+    )
     receipts = create_history(catalog=catalog, progress=history_progress)
     return DemoResult(shops=shops, created_customers=created, logins=logins, created_receipts=receipts)

@@ -2,6 +2,7 @@
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.http import content_disposition_header
 from django.views import View
 
 from regulars.core.views.mixins import RoleRequiredMixin
@@ -12,8 +13,9 @@ from .models import Receipt, ReceiptKind
 
 
 def pdf_response(content: bytes, filename: str, inline: bool = False) -> HttpResponse:
+    """A PDF download; the header is built by Django, so no character of the name can break out of it."""
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'{"inline" if inline else "attachment"}; filename="{filename}"'
+    response["Content-Disposition"] = content_disposition_header(not inline, filename)
     return response
 
 
@@ -22,7 +24,7 @@ class ReceiptListPdfView(RoleRequiredMixin, View):
 
     def get(self, request, pk):
         customer = get_object_or_404(Customer, pk=pk)
-        content = receipt_list_pdf(customer, request.user.effective_language)
+        content = receipt_list_pdf(customer, request.user.effective_language, shop=request.user.shop)
         return pdf_response(content, f"receipts-{customer.number}.pdf")
 
 

@@ -1,7 +1,9 @@
-"""The till side: tills with their receipt printers (receipts follow)."""
+"""The till side: tills with their receipt printers, and the fiscal records they book: receipts with their lines
+and payments, the seller's invoice data of their day, and receipts linked to a customer afterwards."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from regulars.core.models import Shop, TimeStampedModel
@@ -10,6 +12,7 @@ from regulars.core.records import AppendOnlyError, AppendOnlyModel
 __all__ = [
     "AppendOnlyError",
     "FiscalRecord",
+    "Seller",
     "ParkedReceipt",
     "Payment",
     "Receipt",
@@ -52,6 +55,46 @@ class FiscalRecord(AppendOnlyModel):
         abstract = True
 
 
+class Seller(FiscalRecord):
+    """The invoice data of a shop as receipts booked from a moment on name it (§14 (4) UStG, art. 35a Wet OB).
+
+    Written when a receipt is booked and the shop's data differs from every earlier copy; a receipt points to its
+    copy, so an old invoice and its reprint show the data of their day. `digest` covers every field and is in
+    the receipt's seal: a copy changed behind the application's back no longer matches (sales.fiscal).
+    """
+
+    shop = models.ForeignKey(Shop, verbose_name=_("shop"), on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("name"), max_length=150)
+    street = models.CharField(_("street and number"), max_length=150, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=16, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    country = models.CharField(_("country"), max_length=2)
+    vat_id = models.CharField(_("VAT ID"), max_length=20, blank=True)
+    tax_number = models.CharField(_("tax number"), max_length=20, blank=True)
+    kvk_number = models.CharField(_("Chamber of Commerce number"), max_length=8, blank=True)
+    bank_name = models.CharField(_("bank"), max_length=100, blank=True)
+    iban = models.CharField(_("IBAN"), max_length=34, blank=True)
+    bic = models.CharField(_("BIC"), max_length=11, blank=True)
+    invoice_footer = models.TextField(_("invoice footer"), blank=True)
+    digest = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+
+    #: what a copy holds, in the order of the digest
+    FIELDS = (
+        "name", "street", "postcode", "city", "country", "vat_id", "tax_number", "kvk_number", "bank_name", "iban",
+        "bic", "invoice_footer",
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("seller")
+        verbose_name_plural = _("sellers")
+        constraints = [models.UniqueConstraint(fields=["shop", "digest"], name="seller_copy_once")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ReceiptKind(models.TextChoices):
     SALE = "sale", _("sale")
     CANCELLATION = "cancellation", _("cancellation")
@@ -71,6 +114,14 @@ class Receipt(FiscalRecord):
     created_at = models.DateTimeField(_("date"), db_index=True)
     staff = models.ForeignKey(
         "core.StaffMember", verbose_name=_("staff member"), on_delete=models.PROTECT, related_name="+"
+    )
+    #: the login that booked it, beside the responsible staff member (empty on receipts of Regulars before 0.2)
+    user = models.ForeignKey(
+        "core.User", verbose_name=_("booked by"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    user_name = models.CharField(_("booked by"), max_length=150, null=True, blank=True)
+    seller = models.ForeignKey(
+        Seller, verbose_name=_("seller"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     customer = models.ForeignKey(
         "customers.Customer",
@@ -97,6 +148,8 @@ class Receipt(FiscalRecord):
     )
     previous_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64)
+    #: how `hash` was made (sales.fiscal): empty = 1, SHA-256 of receipts before 0.2; 2, HMAC-SHA256 with the key
+    hash_version = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -123,6 +176,8 @@ class ReceiptLine(FiscalRecord):
     brand = models.CharField(_("brand"), max_length=100, blank=True)
     quantity = models.IntegerField(_("quantity"))
     unit_price = models.BigIntegerField(_("unit price"))
+    #: the catalogue's unit price when the cashier changed the price (empty: not changed)
+    list_price = models.BigIntegerField(_("list price"), null=True, blank=True)
     discount = models.BigIntegerField(_("discount"), default=0)
     discount_name = models.CharField(_("discount"), max_length=100, blank=True)
     total = models.BigIntegerField(_("total"))
@@ -139,6 +194,8 @@ class ReceiptLine(FiscalRecord):
         on_delete=models.PROTECT,
         related_name="receipt_lines",
     )
+    #: why the price was changed or a discount given by hand at the till (empty: as the catalogue and discounts say)
+    override_reason = models.CharField(_("reason"), max_length=200, null=True, blank=True)
 
     class Meta:
         ordering = ["receipt", "position"]
@@ -190,14 +247,21 @@ class IdempotencyKey(models.Model):
 
 
 class ReceiptLink(FiscalRecord):
-    """A receipt booked without customer, linked to one afterwards at the till (R9): once, never undone."""
+    """A receipt booked without customer, linked to one afterwards at the till (R9): once, never undone.
+
+    Links are numbered without gaps and sealed in a chain of their own, as receipts are (sales.fiscal), so a
+    link changed or removed behind the application's back is found by `regulars verify-receipts`.
+    """
 
     receipt = models.OneToOneField(Receipt, on_delete=models.PROTECT, related_name="link")
     customer = models.ForeignKey(
         "customers.Customer", verbose_name=_("customer"), on_delete=models.PROTECT, related_name="linked_receipts"
     )
     user = models.ForeignKey("core.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(_("date"), auto_now_add=True)
+    created_at = models.DateTimeField(_("date"), default=timezone.now)
+    number = models.PositiveIntegerField(_("number"), null=True, unique=True)
+    previous_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

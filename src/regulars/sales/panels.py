@@ -16,7 +16,7 @@ def customer_receipts(customer):
     on_lines = ReceiptLine.objects.filter(customer=customer).order_by().values("receipt_id")
     return (
         Receipt.objects.filter(pk__in=_receipts_of(customer).union(on_lines))
-        .select_related("staff", "till", "cancelled_by", "cancels")
+        .select_related("staff", "till__shop", "cancelled_by", "cancels", "link", "seller")
         .prefetch_related("lines__staff", "payments")
         .order_by("-created_at", "-id")
     )

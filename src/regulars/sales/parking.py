@@ -63,12 +63,12 @@ def resume_receipt(*, parked: ParkedReceipt) -> ParkedReceipt:
         return _take(parked)
 
 
-def abandon_parked_receipt(*, parked: ParkedReceipt) -> Receipt:
+def abandon_parked_receipt(*, parked: ParkedReceipt, user=None) -> Receipt:
     """Give up a parked receipt: it is recorded as an aborted receipt (numbered, never paid) and no longer parked."""
     with transaction.atomic():
         taken = _take(parked)
         return abort_receipt(
-            till=taken.till, staff=taken.staff, lines=line_inputs(taken.lines), customer=taken.customer
+            till=taken.till, staff=taken.staff, lines=line_inputs(taken.lines), customer=taken.customer, user=user
         )
 
 
@@ -91,7 +91,9 @@ def parked_receipts(*, till: Till) -> list[ParkedSummary]:
     for parked in receipts:
         lines = [next(inputs) for _line in parked.lines]
         try:
-            priced = price_lines(lines=lines, customer=parked.customer, staff=parked.staff, for_sale=False)
+            priced = price_lines(
+                lines=lines, customer=parked.customer, staff=parked.staff, shop_id=till.shop_id, for_sale=False
+            )
             total = sum(line.total for line in priced)
         except BookingError:
             total = None

@@ -6,7 +6,6 @@ A failed print changes nothing and can simply be retried.
 
 import logging
 import textwrap
-from collections import defaultdict
 from decimal import Decimal
 
 from django.utils import formats, timezone, translation
@@ -20,6 +19,8 @@ from regulars.core.money import format_amount, to_decimal
 from regulars.customers.models import VatTreatment
 
 from .models import Receipt, ReceiptKind
+from .sellers import seller_of
+from .vat import vat_sums
 
 logger = logging.getLogger(__name__)
 
@@ -57,12 +58,13 @@ def _rate(basis_points: int) -> str:
 
 
 def _header(receipt: Receipt) -> list[str]:
-    shop = receipt.till.shop
-    rows = _center(shop.name)
-    for part in (shop.street, f"{shop.postcode} {shop.city}".strip()):
+    seller = seller_of(receipt)
+    rows = _center(seller.name)
+    for part in (seller.street, f"{seller.postcode} {seller.city}".strip()):
         rows += _center(part) if part else []
-    if shop.vat_id:
-        rows += _center(f"{_('VAT ID')}: {shop.vat_id}")
+    for label, value in ((_("VAT ID"), seller.vat_id), (_("Tax number"), seller.tax_number),
+                         (_("KvK number"), seller.kvk_number)):  # fmt: skip
+        rows += _center(f"{label}: {value}") if value else []
     marker = pgettext("receipt reprint", "Copy").upper()
     rows += ["", f"*** {marker} ***".center(WIDTH).rstrip()]
     if receipt.kind == ReceiptKind.CANCELLATION and receipt.cancels_id:
@@ -90,15 +92,12 @@ def _items(receipt: Receipt) -> list[str]:
 
 
 def _vat_table(receipt: Receipt) -> list[str]:
-    gross, vat = defaultdict(int), defaultdict(int)
-    for line in receipt.lines.all():
-        gross[line.vat_rate] += line.total
-        vat[line.vat_rate] += line.vat
     rows = [_("VAT").ljust(8) + _("net").rjust(11) + _("VAT").rjust(11) + _("gross").rjust(12)]
-    for rate in sorted(gross, reverse=True):
-        net = gross[rate] - vat[rate]
-        rows.append(_rate(rate).ljust(8) + _amount(net).rjust(11) + _amount(vat[rate]).rjust(11))
-        rows[-1] += _amount(gross[rate]).rjust(12)
+    for vat_sum in vat_sums(receipt.lines.all()):
+        rows.append(
+            _rate(vat_sum.rate).ljust(8) + _amount(vat_sum.net).rjust(11) + _amount(vat_sum.vat).rjust(11)
+            + _amount(vat_sum.gross).rjust(12)
+        )  # fmt: skip
     return rows
 
 

@@ -1,47 +1,34 @@
-"""Booking and cancelling receipts: gapless numbers per till, hash chain, discounts, regular staff (S2-S4)."""
+"""Booking, aborting, cancelling and linking receipts (S2-S4, R2, R9): gapless numbers per till, the seal of the
+chain, the seller's data of the day, the login that booked, the regular staff member and the popup remark.
 
+A till books only its own shop's goods and staff, for users who work in that shop (core.services.shops_of).
+"""
+
+import hashlib
+import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from regulars.audit.services import record_changes
-from regulars.catalog.models import Article, Service
 from regulars.core.models import StaffMember
-from regulars.core.services import next_number
-from regulars.customers.models import Customer, VatTreatment
+from regulars.core.services import default_staff, may_work_at, next_number
+from regulars.customers.models import Customer, PopupMode
 from regulars.customers.services import CustomerData, update_customer
 
-from . import fiscal
-from .models import Payment, PaymentMethod, Receipt, ReceiptKind, ReceiptLine, ReceiptLink, Till
-from .pricing import contained_vat, discount_for, net_of
+from . import anchors, fiscal
+from .inputs import BookingError, LineInput, PaymentInput
+from .models import IdempotencyKey, Payment, PaymentMethod, Receipt, ReceiptKind, ReceiptLine, ReceiptLink, Till
+from .pricing import price_lines
+from .sellers import missing_invoice_data, seller_for
 
-
-class BookingError(Exception):
-    """The receipt cannot be booked as asked; `field` names the part of the request, nothing was booked."""
-
-    def __init__(self, message: str, field: str = "non_field_errors"):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-@dataclass(frozen=True)
-class LineInput:
-    """An article or a service to book; staff and customer default to the receipt's."""
-
-    article: Article | None = None
-    service: Service | None = None
-    quantity: int = 1
-    staff: StaffMember | None = None
-    customer: Customer | None = None
-
-
-@dataclass(frozen=True)
-class PaymentInput:
-    method: str
-    amount: int
+__all__ = [
+    "BookingError", "LineInput", "PaymentInput", "abort_receipt", "book_once", "book_receipt", "cancel_receipt",
+    "default_till", "link_receipt", "price_lines", "receipt_status",
+]  # fmt: skip
 
 
 def _customer_snapshot(customer: Customer | None) -> dict:
@@ -62,57 +49,6 @@ def _customer_snapshot(customer: Customer | None) -> dict:
     }
 
 
-def _price_line(
-    position: int, line: LineInput, receipt_customer: Customer | None, staff: StaffMember, for_sale: bool
-) -> ReceiptLine:
-    item = line.article or line.service
-    if (line.article is None) == (line.service is None):
-        raise BookingError(_("Each line is either an article or a service."), "lines")
-    if for_sale and not item.active:
-        raise BookingError(_("“%(item)s” is no longer sold.") % {"item": item}, "lines")
-    if line.quantity <= 0:
-        raise BookingError(_("The quantity of “%(item)s” must be at least 1.") % {"item": item}, "lines")
-    customer = line.customer or receipt_customer
-    if for_sale and customer is not None and not customer.active:
-        raise BookingError(_("Customer %(name)s is inactive.") % {"name": customer}, "customer")
-    discount = None
-    if customer is not None:
-        discount = customer.article_discount if line.article else customer.service_discount
-    unit_price, vat_rate = item.price, item.vat_rate
-    if receipt_customer is not None and receipt_customer.vat_treatment != VatTreatment.NONE:
-        # net invoice (reverse charge) or VAT exempt (C10): the invoice's recipient pays the net price
-        unit_price, vat_rate = net_of(unit_price, vat_rate), 0
-    off = discount_for(unit_price * line.quantity, discount)
-    total = unit_price * line.quantity - off
-    return ReceiptLine(
-        position=position,
-        article=line.article,
-        service=line.service,
-        description=item.name,
-        brand=line.article.brand.name if line.article and line.article.brand_id else "",
-        quantity=line.quantity,
-        unit_price=unit_price,
-        discount=off,
-        discount_name=discount.name if off else "",
-        total=total,
-        vat_rate=vat_rate,
-        vat=contained_vat(total, vat_rate),
-        staff=line.staff or staff,
-        customer=line.customer,
-    )
-
-
-def price_lines(
-    *, lines: list[LineInput], customer: Customer | None, staff: StaffMember, for_sale: bool = True
-) -> list[ReceiptLine]:
-    """The lines as they would be booked, with the customer's discounts (C7); unsaved, for the till's cart too.
-
-    for_sale=False prices what was put together but is not sold (an aborted or parked receipt): an article
-    taken out of the range or a customer deactivated since is priced as it was, not refused.
-    """
-    return [_price_line(position, line, customer, staff, for_sale) for position, line in enumerate(lines, start=1)]
-
-
 def _check_payments(total: int, payments: list[PaymentInput]) -> int:
     """The change to give; an error when the payments fall short or only cash could give change."""
     if not payments:
@@ -131,13 +67,47 @@ def _check_payments(total: int, payments: list[PaymentInput]) -> int:
     return change
 
 
+def _check_till(till: Till, staff: StaffMember, user) -> None:
+    """The till books for its own shop: its staff, and users who work there (None: the system itself)."""
+    if not till.active:
+        raise BookingError(_("This till is not active."), "till")
+    if user is not None and not may_work_at(user, till.shop_id):
+        raise BookingError(_("You do not work in %(shop)s: its tills are not yours.") % {"shop": till.shop}, "till")
+    if staff.shop_id != till.shop_id:
+        raise BookingError(_("%(staff)s does not work in %(shop)s.") % {"staff": staff, "shop": till.shop}, "staff")
+
+
+def _seller(till: Till):
+    """The shop's invoice data of today; refused while it lacks what its country requires on an invoice."""
+    missing = missing_invoice_data(till.shop)
+    if missing:
+        raise BookingError(
+            _("%(shop)s cannot book receipts yet: its invoices need %(missing)s. An administrator enters them under "
+              "Master data → Shops.") % {"shop": till.shop, "missing": ", ".join(missing)},
+            "till",
+        )  # fmt: skip
+    return seller_for(till.shop)
+
+
+def _booked_by(user) -> dict:
+    user = user if getattr(user, "is_authenticated", False) else None
+    return {"user": user, "user_name": user.get_username() if user else None}
+
+
 def _write(receipt: Receipt, lines: list[ReceiptLine], payments: list[Payment]) -> Receipt:
-    """Number the receipt, chain it to the till's previous one and store it with its lines and payments."""
-    receipt.number = next_number(series=f"receipt-till-{receipt.till_id}", start=1)
+    """Number the receipt, seal it onto the till's chain and store it with its lines and payments.
+
+    THE TILL'S LOCK: taking the number locks the till's number series row until the commit, and every other
+    booking at this till waits for it. So this is the last step of a booking, and it does nothing but write:
+    everything that reads or decides (pricing, checks, the seller's copy, the customer's update) is done
+    before it is called. The anchor outside the database is written after the commit.
+    """
+    receipt.number = next_number(series=fiscal.receipt_series(receipt.till_id), start=1)
     previous = Receipt.objects.filter(till_id=receipt.till_id).order_by("-number").values_list("hash", flat=True)
     receipt.previous_hash = previous.first() or ""
     receipt.created_at = timezone.now()
-    receipt.hash = fiscal.receipt_hash(receipt.previous_hash, fiscal.content(receipt, lines, payments))
+    receipt.hash_version = fiscal.VERSION
+    receipt.hash = fiscal.receipt_seal(receipt, lines, payments, receipt.seller.digest)
     receipt.save()
     for line in lines:
         line.receipt = receipt
@@ -146,6 +116,8 @@ def _write(receipt: Receipt, lines: list[ReceiptLine], payments: list[Payment]) 
     ReceiptLine.objects.bulk_create(lines)
     Payment.objects.bulk_create(payments)
     _remember(receipt, lines=lines, payments=payments)
+    chain, number, digest = fiscal.till_chain(receipt.till_id), receipt.number, receipt.hash
+    transaction.on_commit(lambda: anchors.write(chain, number, digest))
     return receipt
 
 
@@ -157,6 +129,21 @@ def _remember(receipt: Receipt, *, lines: list[ReceiptLine], payments: list[Paym
         cached._result_cache, cached._prefetch_done = rows, True
         cache[name] = cached
     Receipt.cancelled_by.related.set_cached_value(receipt, None)  # a new receipt is not cancelled
+    Receipt.link.related.set_cached_value(receipt, None)  # nor linked
+
+
+def _after_sale(customer: Customer | None, staff: StaffMember, user) -> None:
+    """The customer's regular staff member becomes the receipt's (C9); a popup remark for the next visit has been
+    seen and confirmed at this sale, so it is cleared now (C6). One protocolled change, before the till's lock."""
+    if customer is None:
+        return
+    fields = {}
+    if customer.regular_staff_id != staff.pk:
+        fields["regular_staff"] = staff
+    if customer.popup_mode == PopupMode.NEXT_VISIT:
+        fields["popup_mode"] = PopupMode.OFF
+    if fields:
+        update_customer(customer_id=customer.pk, data=CustomerData(fields=fields), expected_version=None, user=user)
 
 
 def book_receipt(
@@ -168,62 +155,69 @@ def book_receipt(
     customer: Customer | None = None,
     user=None,
 ) -> Receipt:
-    """Book a sale: all of it or nothing. Updates the customer's regular staff member (C9)."""
-    if not till.active:
-        raise BookingError(_("This till is not active."), "till")
+    """Book a sale: all of it or nothing. `staff` is the responsible staff member; `user` the login booking it."""
+    _check_till(till, staff, user)
     if not lines:
         raise BookingError(_("The receipt has no lines."), "lines")
     if customer is not None and not customer.active:
         raise BookingError(_("Customer %(name)s is inactive.") % {"name": customer}, "customer")
-    priced = price_lines(lines=lines, customer=customer, staff=staff)
+    priced = price_lines(lines=lines, customer=customer, staff=staff, shop_id=till.shop_id, user=user)
     total = sum(line.total for line in priced)
     change = _check_payments(total, payments)
     with transaction.atomic():
-        if customer is not None and customer.regular_staff_id != staff.pk:
-            update_customer(
-                customer_id=customer.pk,
-                data=CustomerData(fields={"regular_staff": staff}),
-                expected_version=None,
-                user=user,
-            )
+        seller = _seller(till)
+        _after_sale(customer, staff, user)
         receipt = Receipt(
-            till=till, kind=ReceiptKind.SALE, staff=staff, total=total, change=change, **_customer_snapshot(customer)
-        )
-        # the till's number is taken last: its row stays locked until the commit, other bookings wait for it
+            till=till, kind=ReceiptKind.SALE, staff=staff, total=total, change=change, seller=seller,
+            **_booked_by(user), **_customer_snapshot(customer),
+        )  # fmt: skip
         _write(receipt, priced, [Payment(method=p.method, amount=p.amount) for p in payments])
     return receipt
 
 
 def abort_receipt(
-    *, till: Till, staff: StaffMember, lines: list[LineInput], customer: Customer | None = None
+    *, till: Till, staff: StaffMember, lines: list[LineInput], customer: Customer | None = None, user=None
 ) -> Receipt:
     """Record a receipt that was put together and abandoned (R2): numbered and chained, never paid."""
-    priced = price_lines(lines=lines, customer=customer, staff=staff, for_sale=False)
+    _check_till(till, staff, user)
+    priced = price_lines(lines=lines, customer=customer, staff=staff, shop_id=till.shop_id, user=user, for_sale=False)
     with transaction.atomic():
         receipt = Receipt(
             till=till, kind=ReceiptKind.ABORTED, staff=staff, total=sum(line.total for line in priced), change=0,
-            **_customer_snapshot(customer),
+            seller=_seller(till), **_booked_by(user), **_customer_snapshot(customer),
         )  # fmt: skip
         return _write(receipt, priced, [])
 
 
-def cancel_receipt(*, receipt: Receipt, staff: StaffMember, user=None) -> Receipt:
-    """Reverse a sale with a cancellation receipt that names it (S3); the original stays unchanged."""
+def _reversed_lines(original: Receipt) -> list[ReceiptLine]:
+    return [
+        ReceiptLine(
+            position=line.position, article_id=line.article_id, service_id=line.service_id,
+            description=line.description, brand=line.brand, quantity=-line.quantity, unit_price=line.unit_price,
+            list_price=line.list_price, discount=-line.discount, discount_name=line.discount_name, total=-line.total,
+            vat_rate=line.vat_rate, vat=-line.vat, staff_id=line.staff_id, customer_id=line.customer_id,
+            override_reason=line.override_reason,
+        )
+        for line in original.lines.all()
+    ]  # fmt: skip
+
+
+def cancel_receipt(*, receipt: Receipt, user=None, staff: StaffMember | None = None) -> Receipt:
+    """Reverse a sale with a cancellation receipt that names it (S3); the original stays unchanged.
+
+    The responsible staff member is `staff`, else the user's own when they work in the receipt's shop, else the
+    original's.
+    """
     with transaction.atomic():
-        original = Receipt.objects.select_related("till").get(pk=receipt.pk)
+        original = Receipt.objects.select_related("till__shop", "staff").get(pk=receipt.pk)
+        if staff is None:
+            own = default_staff(user)
+            staff = own if own is not None and own.shop_id == original.till.shop_id else original.staff
+        _check_till(original.till, staff, user)
         if original.kind != ReceiptKind.SALE:
             raise BookingError(_("Only a sale can be cancelled."))
         if Receipt.objects.filter(cancels=original).exists():
             raise BookingError(_("Receipt %(number)s is cancelled already.") % {"number": original.number})
-        lines = [
-            ReceiptLine(
-                position=line.position, article_id=line.article_id, service_id=line.service_id,
-                description=line.description, brand=line.brand, quantity=-line.quantity, unit_price=line.unit_price,
-                discount=-line.discount, discount_name=line.discount_name, total=-line.total, vat_rate=line.vat_rate,
-                vat=-line.vat, staff_id=line.staff_id, customer_id=line.customer_id,
-            )
-            for line in original.lines.all()
-        ]  # fmt: skip
         paid_back = [Payment(method=p.method, amount=-p.amount) for p in original.payments.all()]
         cash_back = next((p for p in paid_back if p.method == PaymentMethod.CASH), None)
         if cash_back is not None:
@@ -233,25 +227,36 @@ def cancel_receipt(*, receipt: Receipt, staff: StaffMember, user=None) -> Receip
             cancels=original, customer_id=original.customer_id, customer_number=original.customer_number,
             customer_name=original.customer_name, customer_address=original.customer_address,
             customer_vat_id=original.customer_vat_id, vat_treatment=original.vat_treatment,
+            seller=_seller(original.till), **_booked_by(user),
         )  # fmt: skip
-        return _write(cancellation, lines, [p for p in paid_back if p.amount])
+        return _write(cancellation, _reversed_lines(original), [p for p in paid_back if p.amount])
 
 
 def link_receipt(*, receipt: Receipt, customer: Customer, user=None) -> ReceiptLink:
-    """Link a receipt booked without customer to one afterwards (R9); once, and written to the protocol."""
+    """Link a receipt booked without customer to one afterwards (R9); once, sealed in the links' chain and written
+    to the customer's protocol."""
     with transaction.atomic():
         receipt = Receipt.objects.select_related("till").get(pk=receipt.pk)
+        if user is not None and not may_work_at(user, receipt.till.shop_id):
+            raise BookingError(_("You do not work in the shop of receipt %(number)s.") % {"number": receipt.number})
         if receipt.customer_id is not None or ReceiptLink.objects.filter(receipt=receipt).exists():
             raise BookingError(_("Receipt %(number)s belongs to a customer already.") % {"number": receipt.number})
         if receipt.kind != ReceiptKind.SALE:
             raise BookingError(_("Only a sale can be linked to a customer."))
         if not customer.active:
             raise BookingError(_("Customer %(name)s is inactive.") % {"name": customer}, "customer")
-        link = ReceiptLink.objects.create(receipt=receipt, customer=customer, user=user if user and user.pk else None)
         linked = {"id": receipt.pk, "label": f"{receipt.till.name} #{receipt.number}"}
         record_changes(
             kind_key="customer", record_id=customer.pk, before={}, after={"linked_receipt": linked}, user=user
         )
+        link = ReceiptLink(receipt=receipt, customer=customer, user=_booked_by(user)["user"], created_at=timezone.now())
+        link.number = next_number(series=fiscal.LINK_SERIES, start=1)  # locks the links' chain until the commit
+        previous = ReceiptLink.objects.filter(number__isnull=False).order_by("-number").values_list("hash", flat=True)
+        link.previous_hash = previous.first() or ""
+        link.hash = fiscal.seal(link.previous_hash, fiscal.link_content(link, receipt.hash))
+        link.save()
+        number, digest = link.number, link.hash
+        transaction.on_commit(lambda: anchors.write(fiscal.LINKS_CHAIN, number, digest))
     return link
 
 
@@ -260,3 +265,54 @@ def receipt_status(receipt: Receipt) -> str:
     if receipt.kind == ReceiptKind.SALE:
         return "cancelled" if hasattr(receipt, "cancelled_by") else "booked"
     return receipt.kind
+
+
+def default_till(user) -> Till | None:
+    """The till a user books at unless told otherwise: the only active till of the shop they work in now."""
+    if not getattr(user, "shop_id", None):
+        return None
+    tills = list(Till.objects.filter(active=True, shop_id=user.shop_id)[:2])
+    return tills[0] if len(tills) == 1 else None
+
+
+class IdempotencyConflict(Exception):
+    """The Idempotency-Key was used before for another receipt: the earlier receipt stays, nothing is booked."""
+
+
+@dataclass(frozen=True)
+class Booked:
+    receipt: Receipt
+    replayed: bool  #: True when the key was used before and the receipt booked then is returned
+
+
+def request_fingerprint(data) -> str:
+    """What a booking request asked for, so that a retry with the same key is recognised as the same request."""
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def book_once(*, user, key: str, fingerprint: str, book: Callable[[], Receipt]) -> Booked:
+    """Book with an Idempotency-Key: the first request books, a retry with the same key and request gets the same
+    receipt, the same key with another request is refused (IdempotencyConflict). Without a key, every call books.
+    """
+    key = key.strip()[:255]
+    if key:
+        earlier = IdempotencyKey.objects.filter(user=user, key=key).select_related("receipt").first()
+        if earlier is not None:
+            return _replay(earlier, fingerprint)
+    try:
+        with transaction.atomic():
+            receipt = book()
+            if key:
+                IdempotencyKey.objects.create(user=user, key=key, fingerprint=fingerprint, receipt=receipt)
+    except IntegrityError:
+        earlier = IdempotencyKey.objects.filter(user=user, key=key).first() if key else None
+        if earlier is None:
+            raise
+        return _replay(earlier, fingerprint)  # a concurrent retry booked it first
+    return Booked(receipt, replayed=False)
+
+
+def _replay(earlier: IdempotencyKey, fingerprint: str) -> Booked:
+    if earlier.fingerprint != fingerprint:
+        raise IdempotencyConflict
+    return Booked(earlier.receipt, replayed=True)

@@ -6,21 +6,32 @@ The cart lives in the session until it is booked; booking goes through services.
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views import View
 
 from regulars.catalog.models import Article, Service
 from regulars.catalog.search import search_articles
 from regulars.core.fields import MoneyFormField
+from regulars.core.ids import parse_id
 from regulars.core.models import StaffMember
+from regulars.core.services import default_staff, shops_of
 from regulars.core.views.mixins import RoleRequiredMixin
 from regulars.customers.models import Customer, PopupMode
 from regulars.customers.search import search
-from regulars.customers.services import CustomerData, update_customer
 
 from .models import Receipt, Till
 from .parking import line_inputs, parked_receipts
-from .services import BookingError, LineInput, PaymentInput, abort_receipt, book_receipt, link_receipt, price_lines
+from .services import (
+    BookingError,
+    LineInput,
+    PaymentInput,
+    abort_receipt,
+    book_receipt,
+    default_till,
+    link_receipt,
+    price_lines,
+)
 
 SESSION_KEY = "till_cart"
 
@@ -44,32 +55,48 @@ class Cart:
     def customer(self) -> Customer | None:
         return Customer.objects.filter(pk=self.data["customer"]).first() if self.data["customer"] else None
 
-    @property
-    def staff(self) -> StaffMember | None:
-        staff_id = self.data.get("staff") or getattr(getattr(self.request.user, "staff_member", None), "pk", None)
-        return StaffMember.objects.filter(pk=staff_id, active=True).first() if staff_id else None
-
-    @property
+    @cached_property
     def till(self) -> Till | None:
-        tills = Till.objects.filter(active=True)
-        if self.data.get("till"):
-            return tills.filter(pk=self.data["till"]).first()
-        own = tills.filter(shop=self.request.user.shop) if self.request.user.shop_id else tills
-        return own.first()
+        """The till chosen, if the user may work at it; else the user's default till or the first of their shop."""
+        tills = usable_tills(self.request.user)
+        chosen = tills.filter(pk=self.data["till"]).first() if self.data.get("till") else None
+        if chosen is not None:
+            return chosen
+        own = default_till(self.request.user)
+        if own is not None:
+            return own
+        return tills.filter(shop_id=self.request.user.shop_id).first() or tills.first()
+
+    @cached_property
+    def staff(self) -> StaffMember | None:
+        """The staff member chosen, else the user's own; always one who works in the till's shop."""
+        if self.till is None:
+            return None
+        staff = self.till.shop.staff.filter(active=True)
+        if self.data.get("staff"):
+            return staff.filter(pk=self.data["staff"]).first()
+        own = default_staff(self.request.user)
+        return own if own is not None and own.shop_id == self.till.shop_id else None
 
     def line_inputs(self) -> list[LineInput]:
         return line_inputs(self.data["lines"])
 
 
+def usable_tills(user):
+    """The active tills of the shops the user works in."""
+    return Till.objects.filter(active=True, shop__in=shops_of(user)).select_related("shop")
+
+
 def _context(request, cart: Cart, **extra) -> dict:
-    staff = cart.staff
+    staff, till = cart.staff, cart.till
     priced, error = [], ""
-    if staff is not None and cart.data["lines"]:
+    if staff is not None and till is not None and cart.data["lines"]:
+        pricing = {"customer": cart.customer, "staff": staff, "shop_id": till.shop_id, "user": request.user}
         try:
-            priced = price_lines(lines=cart.line_inputs(), customer=cart.customer, staff=staff)
+            priced = price_lines(lines=cart.line_inputs(), **pricing)
         except BookingError as refused:  # e.g. an article taken out of the range: the lines stay, to remove or abandon
             error = refused.message
-            priced = price_lines(lines=cart.line_inputs(), customer=cart.customer, staff=staff, for_sale=False)
+            priced = price_lines(lines=cart.line_inputs(), **pricing, for_sale=False)
     return {
         "cart": cart,
         "customer": cart.customer,
@@ -78,9 +105,10 @@ def _context(request, cart: Cart, **extra) -> dict:
         "lines": priced,
         "total": sum(line.total for line in priced),
         "error": error,
-        "staff_members": StaffMember.objects.filter(active=True),
-        "tills": Till.objects.filter(active=True).select_related("shop"),
-        "services": Service.objects.filter(active=True),  # all of them, filtered on the page as the cashier types
+        "staff_members": till.shop.staff.filter(active=True) if till else StaffMember.objects.none(),
+        "tills": usable_tills(request.user),
+        # all of the shop's services, filtered on the page as the cashier types
+        "services": Service.objects.filter(active=True, shop_id=till.shop_id) if till else Service.objects.none(),
         "parked": parked_receipts(till=cart.till) if cart.till else [],
         "title": _("Till"),
         **extra,
@@ -114,7 +142,8 @@ class TillArticleSearchView(RoleRequiredMixin, View):
 
     def get(self, request):
         text = request.GET.get("code", "")[:100]
-        articles = Article.objects.filter(active=True).select_related("brand")
+        till = Cart(request).till
+        articles = Article.objects.filter(active=True, shop_id=till.shop_id if till else None).select_related("brand")
         rows = search_articles(articles, text)[:8] if text.strip() else []
         return render(request, "sales/_till_articles.html", {"rows": rows, "text": text.strip()})
 
@@ -152,14 +181,7 @@ class TillCustomerView(RoleRequiredMixin, View):
         cart.save()
         popup = ""
         if customer.popup_text and customer.popup_mode in (PopupMode.NEXT_VISIT, PopupMode.ALWAYS):
-            popup = customer.popup_text
-            if customer.popup_mode == PopupMode.NEXT_VISIT:  # shown once, then cleared (protocolled)
-                update_customer(
-                    customer_id=customer.pk,
-                    data=CustomerData(fields={"popup_mode": PopupMode.OFF}),
-                    expected_version=None,
-                    user=request.user,
-                )
+            popup = customer.popup_text  # "next visit" is cleared when this visit's sale is booked (services)
         return cart_response(request, cart, popup=popup)
 
 
@@ -168,14 +190,15 @@ class TillAddView(RoleRequiredMixin, View):
 
     def post(self, request):
         cart = Cart(request)
+        shop_id = cart.till.shop_id if cart.till else None
         if request.POST.get("service", "").isdecimal():
-            service = get_object_or_404(Service, pk=request.POST["service"], active=True)
+            service = get_object_or_404(Service, pk=request.POST["service"], active=True, shop_id=shop_id)
             staff = request.POST.get("service_staff") or (cart.staff.pk if cart.staff else None)
             cart.data["lines"].append({"service": service.pk, "quantity": 1, "staff": staff and int(staff)})
             cart.save()
             return cart_response(request, cart)
         code = request.POST.get("code", "").strip()[:100]
-        articles = Article.objects.filter(active=True)
+        articles = Article.objects.filter(active=True, shop_id=shop_id)
         picked = request.POST.get("article", "")
         article = articles.filter(pk=picked).first() if picked.isdecimal() else None
         article = article or (articles.filter(ean=code).first() if code.isdecimal() else None)
@@ -226,12 +249,19 @@ class TillSettingsView(RoleRequiredMixin, View):
 
     def post(self, request):
         cart = Cart(request)
-        for key in ("till", "staff"):
-            value = request.POST.get(key, "")
-            if value.isdecimal():
-                cart.data[key] = int(value)
+        till = usable_tills(request.user).filter(pk=parse_id(request.POST.get("till"))).first()
+        if till is not None and cart.till is not None and till.shop_id != cart.till.shop_id:
+            if cart.data["lines"]:
+                error = _("Please pay, park or abandon the receipt before changing to a till of another shop.")
+                return cart_response(request, cart, error=error)
+            cart.data["staff"] = None  # the staff member worked in the other shop
+        if till is not None:
+            cart.data["till"] = till.pk
+        staff = parse_id(request.POST.get("staff"))
+        if staff is not None:
+            cart.data["staff"] = staff
         cart.save()
-        return cart_response(request, cart)
+        return cart_response(request, Cart(request))
 
 
 class TillPayView(RoleRequiredMixin, View):
@@ -271,7 +301,8 @@ class TillClearView(RoleRequiredMixin, View):
         if cart.data["lines"] and cart.till and cart.staff:
             try:
                 receipt = abort_receipt(
-                    till=cart.till, staff=cart.staff, lines=cart.line_inputs(), customer=cart.customer
+                    till=cart.till, staff=cart.staff, lines=cart.line_inputs(), customer=cart.customer,
+                    user=request.user,
                 )
                 messages.info(request, _("Receipt %(number)s recorded as aborted.") % {"number": receipt.number})
             except BookingError as refused:

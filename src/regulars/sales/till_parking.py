@@ -61,5 +61,5 @@ class TillAbandonParkedView(_ParkedReceiptAction):
     """Give up a parked receipt: it is recorded as an aborted receipt (R2)."""
 
     def act(self, cart: Cart, parked: ParkedReceipt) -> str:
-        receipt = abandon_parked_receipt(parked=parked)
+        receipt = abandon_parked_receipt(parked=parked, user=cart.request.user)
         return _("Receipt %(number)s recorded as aborted.") % {"number": receipt.number}

@@ -15,7 +15,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from .secrets import load_secret_key
+from .secrets import load_receipt_key, load_secret_key
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("REGULARS_DATA_DIR", "var")).resolve()
@@ -31,6 +31,9 @@ DEBUG = env_flag("REGULARS_DEBUG")
 TESTING = "pytest" in sys.modules
 HTTPS = env_flag("REGULARS_HTTPS")
 SECRET_KEY = load_secret_key(DATA_DIR)
+RECEIPT_KEY = load_receipt_key(DATA_DIR)
+#: where each till's last receipt number and hash are anchored outside the database (sales.anchors)
+RECEIPT_ANCHOR_DIR = Path(os.environ.get("REGULARS_ANCHOR_DIR", DATA_DIR / "anchors"))
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("REGULARS_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("REGULARS_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 

@@ -22,16 +22,21 @@ def wella(db):
 
 
 @pytest.fixture
-def article(wella):
-    return Article.objects.create(name="Shampoo Repair", ean="4006381333931", brand=wella, price=1250)
+def article(wella, shop_de):
+    return Article.objects.create(shop=shop_de, name="Shampoo Repair", ean="4006381333931", brand=wella, price=1250)
 
 
 ARTICLE_FORM = {"name": "Shampoo Repair", "ean": "4006381333931", "price": "13,50", "vat_rate": "1900", "active": "on"}
 
 
-def test_p1_a_changed_article_price_is_protocolled_with_user_and_request(manager_client, article, wella):
+@pytest.fixture
+def article_form(shop_de, wella):
+    return {**ARTICLE_FORM, "shop": shop_de.pk, "brand": wella.pk}
+
+
+def test_p1_a_changed_article_price_is_protocolled_with_user_and_request(manager_client, article, article_form):
     # when a manager changes the price on the article's page
-    response = manager_client.post(f"/catalog/articles/{article.pk}/", {**ARTICLE_FORM, "brand": wella.pk})
+    response = manager_client.post(f"/catalog/articles/{article.pk}/", article_form)
     assert response.status_code == 302
     # then the entry names the field, old and new value, the user, the request and the entry it overwrites
     entry = history_of(article).get(field="price", action="changed")
@@ -45,9 +50,9 @@ def test_p1_a_changed_article_price_is_protocolled_with_user_and_request(manager
     assert "Article changed" in page and "price from “€12.50” to “€13.50”" in page
 
 
-def test_p1_references_keep_their_label_of_the_day(manager_client, article, wella):
+def test_p1_references_keep_their_label_of_the_day(manager_client, article, article_form, wella):
     other = Brand.objects.create(name="Goldwell")
-    manager_client.post(f"/catalog/articles/{article.pk}/", {**ARTICLE_FORM, "price": "12,50", "brand": other.pk})
+    manager_client.post(f"/catalog/articles/{article.pk}/", {**article_form, "price": "12,50", "brand": other.pk})
     other.name = "Goldwell Professional"
     other.save()
     entry = history_of(article).get(field="brand", action="changed")
@@ -59,8 +64,8 @@ def test_p1_every_kind_of_master_data_is_protocolled(shop_de, admin_user, manage
     # given one record of each kind, created outside any request
     records = [
         Till.objects.create(shop=shop_de, name="Kasse 9"),
-        Service.objects.create(name="Balayage", price=12900),
-        Discount.objects.create(name="Stammkunde", applies_to="services", kind="percent", percent=1000),
+        Service.objects.create(shop=shop_de, name="Balayage", price=12900),
+        Discount.objects.create(shop=shop_de, name="Stammkunde", applies_to="services", kind="percent", percent=1000),
         StaffMember.objects.create(name="Lisa Weiß", shop=shop_de),
         MailAccount.objects.create(host="smtp.example.com", sender="salon@example.com"),
     ]

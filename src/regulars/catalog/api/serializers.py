@@ -14,7 +14,7 @@ class ArticleSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Article
-        fields = ["id", "name", "ean", "brand", "category", "price", "vat_rate", "active"]
+        fields = ["id", "shop", "name", "ean", "brand", "category", "price", "vat_rate", "active"]
 
 
 class ServiceSerializer(serializers.ModelSerializer):
@@ -22,4 +22,4 @@ class ServiceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Service
-        fields = ["id", "name", "price", "vat_rate", "duration", "active"]
+        fields = ["id", "shop", "name", "price", "vat_rate", "duration", "active"]

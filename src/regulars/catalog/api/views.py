@@ -2,12 +2,21 @@
 
 from rest_framework import viewsets
 
+from regulars.core.services import shops_of
+
 from ..filters import ArticleFilterSet, ServiceFilterSet
 from ..models import Article, Service
 from .serializers import ArticleSerializer, ServiceSerializer
 
 
-class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+class _ShopGoodsViewSet(viewsets.ReadOnlyModelViewSet):
+    """What the shops sell that the user works in; `shop` narrows it to one."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(shop__in=shops_of(self.request.user))
+
+
+class ArticleViewSet(_ShopGoodsViewSet):
     """Articles; `q` is an EAN (prefix) or words of the name or brand."""
 
     queryset = Article.objects.select_related("brand", "category")
@@ -15,7 +24,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     filterset_class = ArticleFilterSet
 
 
-class ServiceViewSet(viewsets.ReadOnlyModelViewSet):
+class ServiceViewSet(_ShopGoodsViewSet):
     """Services; `q` searches the name."""
 
     queryset = Service.objects.all()

@@ -11,14 +11,40 @@ from regulars.core.services import create_user
 PASSWORD = "Till-Pass-2026!"
 
 
+@pytest.fixture(autouse=True)
+def receipt_anchors(settings, tmp_path):
+    """Each test anchors its tills' receipts outside the database in a folder of its own (sales.anchors)."""
+    settings.RECEIPT_ANCHOR_DIR = tmp_path / "anchors"
+    return settings.RECEIPT_ANCHOR_DIR
+
+
 @pytest.fixture
 def shop_de(db):
-    return Shop.objects.create(name="Salon Sonnenschein", city="Köln", country="DE", language="de")
+    """A German salon with what its invoices need (§14 (4) UStG): address and USt-IdNr."""
+    return Shop.objects.create(
+        name="Salon Sonnenschein",
+        street="Domstraße 5",
+        postcode="50668",
+        city="Köln",
+        country="DE",
+        language="de",
+        vat_id="DE136695976",
+    )
 
 
 @pytest.fixture
 def shop_nl(db):
-    return Shop.objects.create(name="Kapsalon De Linde", city="Utrecht", country="NL", language="nl")
+    """A Dutch salon with what its invoices need (art. 35a Wet OB): address, btw-id and KvK number."""
+    return Shop.objects.create(
+        name="Kapsalon De Linde",
+        street="Oudegracht 101",
+        postcode="3511 AD",
+        city="Utrecht",
+        country="NL",
+        language="nl",
+        vat_id="NL004495445B01",
+        kvk_number="30123456",
+    )
 
 
 def _user(username, role, shop, language=""):

@@ -59,6 +59,7 @@ class ShopEditView(ObjectEditView):
 
 class StaffMemberListView(ObjectListView):
     required_role = Role.MANAGER
+    shop_field = "shop"
     queryset = StaffMember.objects.select_related("shop", "user")
     filterset_class = StaffMemberFilterSet
     table_class = StaffMemberTable
@@ -68,6 +69,7 @@ class StaffMemberListView(ObjectListView):
 
 class StaffMemberEditView(ObjectEditView):
     required_role = Role.MANAGER
+    shop_field = "shop"
     model = StaffMember
     form_class = StaffMemberForm
     success_url = "core:staff_list"

@@ -16,10 +16,23 @@ from django_tables2 import RequestConfig
 from ..pagination import CappedPaginator
 from ..panels import panels_for
 from ..roles import Role
+from ..services import shops_of
 from .mixins import RoleRequiredMixin
 
 
-class ObjectListView(RoleRequiredMixin, TemplateView):
+class ShopScopedMixin:
+    """A shop's records (articles, services, discounts, staff): only those of the shops the user works in."""
+
+    #: the model's field naming its shop; "" for records of the whole business
+    shop_field = ""
+
+    def scoped(self, queryset):
+        if not self.shop_field:
+            return queryset
+        return queryset.filter(**{f"{self.shop_field}__in": shops_of(self.request.user)})
+
+
+class ObjectListView(ShopScopedMixin, RoleRequiredMixin, TemplateView):
     """List, search and filter the objects of one model."""
 
     template_name = "core/object_list.html"
@@ -36,7 +49,7 @@ class ObjectListView(RoleRequiredMixin, TemplateView):
     primary_filters: tuple[str, ...] = ()
 
     def get_queryset(self):
-        return self.queryset.all()
+        return self.scoped(self.queryset.all())
 
     def get_table(self):
         filterset = self.filterset_class(self.request.GET or None, queryset=self.get_queryset(), request=self.request)
@@ -76,7 +89,7 @@ class ObjectListView(RoleRequiredMixin, TemplateView):
         return [self.template_name]
 
 
-class ObjectEditView(RoleRequiredMixin, TemplateView):
+class ObjectEditView(ShopScopedMixin, RoleRequiredMixin, TemplateView):
     """Create and edit with one form (C1): without a primary key the form is empty."""
 
     template_name = "core/object_edit.html"
@@ -89,13 +102,14 @@ class ObjectEditView(RoleRequiredMixin, TemplateView):
 
     def get_object(self):
         pk = self.kwargs.get("pk")
-        return get_object_or_404(self.model, pk=pk) if pk else None
+        return get_object_or_404(self.scoped(self.model.objects.all()), pk=pk) if pk else None
 
     def save(self, form):
         return form.save()
 
     def get_form(self, obj):
-        return self.form_class(self.request.POST or None, instance=obj)
+        extra = {"user": self.request.user} if getattr(self.form_class, "takes_user", False) else {}
+        return self.form_class(self.request.POST or None, instance=obj, **extra)
 
     def get(self, request, *args, **kwargs):
         obj = self.get_object()
@@ -129,8 +143,12 @@ def crud_urls(
     title,
     add_title,
     required_role: Role = Role.MANAGER,
+    shop_field: str = "",
 ) -> list:
-    """URL patterns of a list and an edit page (create = edit) for master data: "<prefix>/", "new/", "<pk>/"."""
+    """URL patterns of a list and an edit page (create = edit) for master data: "<prefix>/", "new/", "<pk>/".
+
+    With `shop_field`, both show only the records of the shops the user works in.
+    """
     from django.urls import path
 
     namespace = queryset.model._meta.app_label
@@ -144,6 +162,7 @@ def crud_urls(
             "table_class": table_class,
             "title": title,
             "add_url": f"{namespace}:{name}_add",
+            "shop_field": shop_field,
         },
     )
     edit_view = type(
@@ -155,6 +174,7 @@ def crud_urls(
             "form_class": form_class,
             "success_url": f"{namespace}:{name}_list",
             "add_title": add_title,
+            "shop_field": shop_field,
         },
     )
     return [

@@ -18,11 +18,14 @@ from rest_framework import serializers
 from regulars.audit.display import HistoryLine, history_lines
 from regulars.catalog.models import Discount
 from regulars.core.models import Shop, StaffMember
+from regulars.core.roles import Role, has_role
+from regulars.core.services import shops_of
 
 from ..models import (
     BILLING_FIELDS,
     CONTACT_FIELDS,
     DISCOUNT_FIELDS,
+    MANAGER_FIELDS,
     NAME_FIELDS,
     PART_FIELDS,
     POPUP_FIELDS,
@@ -38,7 +41,14 @@ from ..models import (
     PhoneKind,
 )
 from ..services import CustomerData, create_customer, update_customer
-from ..validators import check_referrer, normalise_phone, normalise_postcode, normalise_vat_id, require_name
+from ..validators import (
+    check_referrer,
+    normalise_phone,
+    normalise_postcode,
+    normalise_vat_id,
+    require_name,
+    require_vat_id_for_reverse_charge,
+)
 
 #: what the API shows of a customer: the contact details (and the age after the birthday), the parts, the rest
 CUSTOMER_FIELDS = [
@@ -159,15 +169,39 @@ class CustomerSerializer(CountryFieldMixin, serializers.ModelSerializer):
         extra_kwargs = {"number": {"required": False}}
         list_serializer_class = CustomerListSerializer
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:  # the discounts of the shops the user works in
+            shops = shops_of(request.user)
+            for name in ("service_discount", "article_discount"):
+                self.fields[name].queryset = self.fields[name].queryset.filter(shop__in=shops)
+
     def validate_vat_id(self, value):
         return _checked(normalise_vat_id, value)
 
     def validate_referred_by(self, value):
         return _checked(check_referrer, value, self.instance.pk if self.instance else None)
 
+    def _current(self, name: str):
+        if self.instance is not None:
+            return getattr(self.instance, name)
+        return Customer._meta.get_field(name).get_default()
+
     def validate(self, attrs):
         country = str(attrs.get("country") or (self.instance.country if self.instance else "DE"))
         errors = {}
+        request = self.context.get("request")
+        if request is not None and not has_role(request.user, Role.MANAGER):
+            for name in MANAGER_FIELDS:  # what a customer pays is a manager's decision (X5)
+                if name in attrs and attrs[name] != self._current(name):
+                    errors[name] = [_("Only a manager changes this.")]
+        try:
+            require_vat_id_for_reverse_charge(
+                attrs.get("vat_treatment", self._current("vat_treatment")), attrs.get("vat_id", self._current("vat_id"))
+            )
+        except DjangoValidationError as error:
+            errors["vat_treatment"] = error.messages
         if "postcode" in attrs or "country" in attrs:  # as in the form: the postcode must fit the new country too
             postcode = attrs.get("postcode", getattr(self.instance, "postcode", ""))
             try:

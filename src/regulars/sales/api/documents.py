@@ -2,13 +2,13 @@
 
 import json
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.renderers import BaseRenderer
 from rest_framework.views import APIView
 
+from ..document_views import pdf_response
 from ..documents import invoice_filename, invoice_pdf
 from ..models import Receipt, ReceiptKind
 
@@ -32,6 +32,4 @@ class InvoicePdfView(APIView):
     @extend_schema(responses={(200, "application/pdf"): OpenApiTypes.BINARY})
     def get(self, request, pk: int):
         receipt = get_object_or_404(Receipt.objects.exclude(kind=ReceiptKind.ABORTED), pk=pk)
-        response = HttpResponse(invoice_pdf(receipt), content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{invoice_filename(receipt)}"'
-        return response
+        return pdf_response(invoice_pdf(receipt), invoice_filename(receipt), inline=True)

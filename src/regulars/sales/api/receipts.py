@@ -1,9 +1,5 @@
 """Receipts through the API: book with an Idempotency-Key, read, cancel; never change or delete (S2, S3, R1)."""
 
-import hashlib
-import json
-
-from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -12,12 +8,24 @@ from rest_framework.decorators import action
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 
+from regulars.core.services import default_staff
 from regulars.customers.models import Customer
 
-from ..models import IdempotencyKey, Receipt, Till
+from ..models import Receipt
 from ..panels import customer_receipts
 from ..printing import PrinterError, print_receipt
-from ..services import BookingError, LineInput, PaymentInput, book_receipt, cancel_receipt, link_receipt
+from ..services import (
+    BookingError,
+    IdempotencyConflict,
+    LineInput,
+    PaymentInput,
+    book_once,
+    book_receipt,
+    cancel_receipt,
+    default_till,
+    link_receipt,
+    request_fingerprint,
+)
 from .serializers import CancelRequestSerializer, LinkRequestSerializer, ReceiptRequestSerializer, ReceiptSerializer
 
 IDEMPOTENCY_KEY = OpenApiParameter(
@@ -31,7 +39,9 @@ PRINT_RESULT = inline_serializer("PrintResult", {"detail": serializers.CharField
 
 
 def receipts_queryset():
-    return Receipt.objects.select_related("cancelled_by").prefetch_related("lines", "payments")
+    return Receipt.objects.select_related("cancelled_by", "link", "seller", "till__shop").prefetch_related(
+        "lines", "payments"
+    )
 
 
 class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
@@ -45,36 +55,28 @@ class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.
     def create(self, request, *args, **kwargs):
         request_data = ReceiptRequestSerializer(data=request.data)
         request_data.is_valid(raise_exception=True)
-        key = request.headers.get("Idempotency-Key", "").strip()[:255]
-        fingerprint = hashlib.sha256(json.dumps(request.data, sort_keys=True, default=str).encode()).hexdigest()
-        if key:
-            earlier = IdempotencyKey.objects.filter(user=request.user, key=key).select_related("receipt").first()
-            if earlier is not None:
-                return self._replay(earlier, fingerprint)
         try:
-            with transaction.atomic():
-                receipt = self._book(request, request_data.validated_data)
-                if key:
-                    IdempotencyKey.objects.create(user=request.user, key=key, fingerprint=fingerprint, receipt=receipt)
+            booked = book_once(
+                user=request.user,
+                key=request.headers.get("Idempotency-Key", ""),
+                fingerprint=request_fingerprint(request.data),
+                book=lambda: self._book(request, request_data.validated_data),
+            )
         except BookingError as error:
-            return Response({error.field: [error.message]}, status=status.HTTP_400_BAD_REQUEST)
-        except IntegrityError:
-            if not key:
-                raise
-            return self._replay(IdempotencyKey.objects.get(user=request.user, key=key), fingerprint)
-        return Response(ReceiptSerializer(receipt).data, status=status.HTTP_201_CREATED)  # lines kept by the booking
-
-    def _replay(self, earlier: IdempotencyKey, fingerprint: str) -> Response:
-        if earlier.fingerprint != fingerprint:
+            return Response(error.as_api_error(), status=status.HTTP_400_BAD_REQUEST)
+        except IdempotencyConflict:
             detail = _("This Idempotency-Key was used for another receipt. Use a new key for a new receipt.")
             return Response({"detail": detail}, status=status.HTTP_422_UNPROCESSABLE_ENTITY)
-        return Response(ReceiptSerializer(receipts_queryset().get(pk=earlier.receipt_id)).data, status=201)
+        receipt = receipts_queryset().get(pk=booked.receipt.pk) if booked.replayed else booked.receipt
+        return Response(ReceiptSerializer(receipt).data, status=status.HTTP_201_CREATED)  # lines kept by the booking
 
     def _book(self, request, data) -> Receipt:
-        staff = data.get("staff") or getattr(request.user, "staff_member", None)
+        staff = data.get("staff") or default_staff(request.user)
         if staff is None:
             raise BookingError(_("Please name the staff member who serves."), "staff")
-        till = data.get("till") or self._only_till(request.user)
+        till = data.get("till") or default_till(request.user)
+        if till is None:
+            raise BookingError(_("Please name the till: your shop has more than one, or none."), "till")
         lines = [
             LineInput(
                 article=line.get("article"), service=line.get("service"), quantity=line["quantity"],
@@ -87,13 +89,6 @@ class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.
             till=till, staff=staff, lines=lines, payments=payments, customer=data.get("customer"), user=request.user
         )
 
-    @staticmethod
-    def _only_till(user) -> Till:
-        tills = list(Till.objects.filter(active=True, shop=user.shop)[:2]) if user.shop_id else []
-        if len(tills) != 1:
-            raise BookingError(_("Please name the till: the shop has more than one, or none."), "till")
-        return tills[0]
-
     @extend_schema(request=LinkRequestSerializer, responses={200: ReceiptSerializer})
     @action(detail=True, methods=["post"])
     def link(self, request, pk=None):
@@ -104,7 +99,7 @@ class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.
         try:
             link_receipt(receipt=receipt, customer=data.validated_data["customer"], user=request.user)
         except BookingError as error:
-            return Response({error.field: [error.message]}, status=status.HTTP_400_BAD_REQUEST)
+            return Response(error.as_api_error(), status=status.HTTP_400_BAD_REQUEST)
         return Response(ReceiptSerializer(receipts_queryset().get(pk=receipt.pk)).data)
 
     @extend_schema(request=CancelRequestSerializer, responses={201: ReceiptSerializer})
@@ -114,11 +109,10 @@ class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.
         receipt = self.get_object()
         data = CancelRequestSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        staff = data.validated_data.get("staff") or getattr(request.user, "staff_member", None) or receipt.staff
         try:
-            cancellation = cancel_receipt(receipt=receipt, staff=staff, user=request.user)
+            cancellation = cancel_receipt(receipt=receipt, staff=data.validated_data.get("staff"), user=request.user)
         except BookingError as error:
-            return Response({error.field: [error.message]}, status=status.HTTP_400_BAD_REQUEST)
+            return Response(error.as_api_error(), status=status.HTTP_400_BAD_REQUEST)
         return Response(ReceiptSerializer(cancellation).data, status=201)
 
     @extend_schema(request=None, responses={200: PRINT_RESULT, 503: PRINT_RESULT})

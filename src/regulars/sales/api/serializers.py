@@ -4,11 +4,15 @@ from rest_framework import serializers
 
 from regulars.catalog.models import Article, Service
 from regulars.core.fields import MoneySerializerField
+from regulars.core.ids import MAX_ID
 from regulars.core.models import StaffMember
 from regulars.customers.models import Customer
 
-from ..models import Payment, PaymentMethod, Receipt, ReceiptLine, Till
+from ..inputs import MAX_QUANTITY
+from ..models import Payment, PaymentMethod, Receipt, ReceiptLine, ReceiptLink, Till
+from ..sellers import seller_of
 from ..services import receipt_status
+from ..vat import vat_sums
 
 
 class TillSerializer(serializers.ModelSerializer):
@@ -28,9 +32,6 @@ REFERENCES = {
 }
 
 
-MAX_ID = 2**63 - 1  # the largest id a database column holds; a larger one is refused, not a server error
-
-
 def _reference():
     return serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
 
@@ -38,7 +39,7 @@ def _reference():
 class LineRequestSerializer(serializers.Serializer):
     article = _reference()
     service = _reference()
-    quantity = serializers.IntegerField(default=1, min_value=1, max_value=9999)
+    quantity = serializers.IntegerField(default=1, min_value=1, max_value=MAX_QUANTITY)
     staff = _reference()
     customer = _reference()
 
@@ -87,6 +88,7 @@ class ReceiptRequestSerializer(serializers.Serializer):
 
 class ReceiptLineSerializer(serializers.ModelSerializer):
     unit_price = MoneySerializerField()
+    list_price = MoneySerializerField(allow_null=True, help_text=_("The catalogue's price when it was changed."))
     discount = MoneySerializerField()
     total = MoneySerializerField()
     vat = MoneySerializerField()
@@ -94,8 +96,8 @@ class ReceiptLineSerializer(serializers.ModelSerializer):
     class Meta:
         model = ReceiptLine
         fields = [
-            "position", "article", "service", "description", "brand", "quantity", "unit_price", "discount",
-            "discount_name", "total", "vat_rate", "vat", "staff", "customer",
+            "position", "article", "service", "description", "brand", "quantity", "unit_price", "list_price",
+            "discount", "discount_name", "override_reason", "total", "vat_rate", "vat", "staff", "customer",
         ]  # fmt: skip
 
 
@@ -107,26 +109,84 @@ class PaymentSerializer(serializers.ModelSerializer):
         fields = ["method", "amount"]
 
 
+class VatSumSerializer(serializers.Serializer):
+    """The VAT at one rate, from the rate's total (sales.vat): the same as on the receipt and the invoice."""
+
+    rate = serializers.IntegerField(help_text=_("in hundredths of a percent: 1900 = 19 %"))
+    net = MoneySerializerField()
+    vat = MoneySerializerField()
+    gross = MoneySerializerField()
+
+
+class SellerSerializer(serializers.Serializer):
+    """The seller's data as the receipt was booked (or, on receipts before Regulars 0.2, as it is now)."""
+
+    name = serializers.CharField()
+    street = serializers.CharField()
+    postcode = serializers.CharField()
+    city = serializers.CharField()
+    country = serializers.CharField()
+    vat_id = serializers.CharField()
+    tax_number = serializers.CharField()
+    kvk_number = serializers.CharField()
+
+
 class ReceiptSerializer(serializers.ModelSerializer):
-    """A booked receipt as tills and the customer's history show it."""
+    """A booked receipt as tills and the customer's history show it.
+
+    `customer` is the customer the receipt belongs to: the one it was booked for, or the one it was linked to
+    afterwards (R9, with `linked_at`).
+    """
 
     status = serializers.SerializerMethodField()
+    customer = serializers.SerializerMethodField()
+    linked_at = serializers.SerializerMethodField()
     total = MoneySerializerField()
     change = MoneySerializerField()
+    seller = serializers.SerializerMethodField()
+    vat = serializers.SerializerMethodField()
     lines = ReceiptLineSerializer(many=True, read_only=True)
     payments = PaymentSerializer(many=True, read_only=True)
 
     class Meta:
         model = Receipt
         fields = [
-            "id", "till", "number", "status", "created_at", "staff", "customer", "customer_number", "customer_name",
-            "customer_address", "total", "change", "cancels", "lines", "payments",
+            "id", "till", "number", "status", "created_at", "staff", "user_name", "customer", "linked_at",
+            "customer_number", "customer_name", "customer_address", "seller", "total", "change", "vat", "cancels",
+            "lines", "payments",
         ]  # fmt: skip
         read_only_fields = fields
 
     @extend_schema_field(serializers.ChoiceField(choices=["booked", "cancelled", "cancellation", "aborted"]))
     def get_status(self, receipt) -> str:
         return receipt_status(receipt)
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_customer(self, receipt) -> int | None:
+        if receipt.customer_id is not None:
+            return receipt.customer_id
+        link = _link(receipt)
+        return link.customer_id if link is not None else None
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_linked_at(self, receipt):
+        link = _link(receipt)
+        return serializers.DateTimeField().to_representation(link.created_at) if link is not None else None
+
+    @extend_schema_field(SellerSerializer)
+    def get_seller(self, receipt) -> dict:
+        return SellerSerializer(seller_of(receipt)).data
+
+    @extend_schema_field(VatSumSerializer(many=True))
+    def get_vat(self, receipt) -> list:
+        return VatSumSerializer(vat_sums(receipt.lines.all()), many=True).data
+
+
+def _link(receipt) -> ReceiptLink | None:
+    try:
+        return receipt.link
+    except ReceiptLink.DoesNotExist:
+        return None
 
 
 class CancelRequestSerializer(serializers.Serializer):

@@ -1,3 +1,5 @@
+import subprocess
+
 import pytest
 
 from regulars.catalog.models import Article, Brand, Discount, Service
@@ -26,19 +28,36 @@ def mehmet(shop_de):
 
 
 @pytest.fixture
-def shampoo(db):
+def kassa(shop_nl):
+    """The till of the Dutch salon."""
+    return Till.objects.create(shop=shop_nl, name="Kassa 1")
+
+
+@pytest.fixture
+def sanne(shop_nl):
+    return StaffMember.objects.create(name="Sanne de Wit", shop=shop_nl)
+
+
+@pytest.fixture
+def knippen(shop_nl):
+    """A Dutch hairdressing service: 9 % VAT (art. 9 Wet OB, Tabel I b.19)."""
+    return Service.objects.create(shop=shop_nl, name="Knippen dames", price=4500, vat_rate=900)
+
+
+@pytest.fixture
+def shampoo(shop_de):
     return Article.objects.create(
-        name="Shampoo Repair", ean="4006381333931", brand=Brand.objects.create(name="Wella"), price=1250
+        shop=shop_de, name="Shampoo Repair", ean="4006381333931", brand=Brand.objects.create(name="Wella"), price=1250
     )
 
 
 @pytest.fixture
-def haircut(db):
-    return Service.objects.create(name="Schneiden & Föhnen", price=4500)
+def haircut(shop_de):
+    return Service.objects.create(shop=shop_de, name="Schneiden & Föhnen", price=4500)
 
 
 @pytest.fixture
-def regular(make_customer):
+def regular(make_customer, shop_de):
     """A customer with 10 % off services and 2 € off articles (C7)."""
     return make_customer(
         first_name="Käthe",
@@ -47,9 +66,11 @@ def regular(make_customer):
         postcode="50667",
         city="Köln",
         service_discount=Discount.objects.create(
-            name="Stammkunde", applies_to="services", kind="percent", percent=1000
+            shop=shop_de, name="Stammkunde", applies_to="services", kind="percent", percent=1000
         ),
-        article_discount=Discount.objects.create(name="Zwei Euro", applies_to="articles", kind="amount", amount=200),
+        article_discount=Discount.objects.create(
+            shop=shop_de, name="Zwei Euro", applies_to="articles", kind="amount", amount=200
+        ),
     )
 
 
@@ -61,3 +82,16 @@ def at_till(client, cashier, till, jana):
 
 def post(client, name, data=None):
     return client.post(f"/sales/till/{name}/", data or {}, HTTP_HX_REQUEST="true")
+
+
+def pdf_text(content: bytes) -> str:
+    """A PDF's text as pdftotext reads it (poppler), in its layout."""
+    result = subprocess.run(["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.decode()
+
+
+def invoice_pdf_of(receipt) -> bytes:
+    from regulars.sales.documents import invoice_pdf
+
+    return invoice_pdf(receipt)

@@ -1,18 +1,11 @@
 """The receipt list and the A4 invoice as PDFs, read back with pdftotext (R4, R6)."""
 
-import subprocess
-
 import pytest
 from django.utils import timezone
 
 from regulars.sales.models import Receipt
 from regulars.sales.services import LineInput, PaymentInput, book_receipt, cancel_receipt
-
-
-def pdf_text(content: bytes) -> str:
-    result = subprocess.run(["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, timeout=30)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.decode()
+from regulars.sales.tests.fixtures import invoice_pdf_of, pdf_text
 
 
 @pytest.fixture
@@ -46,12 +39,6 @@ def test_invoice_shows_what_the_law_asks_for(sale):
     assert "Steuerschuldnerschaft" not in text
 
 
-def invoice_pdf_of(receipt):
-    from regulars.sales.documents import invoice_pdf
-
-    return invoice_pdf(receipt)
-
-
 def test_net_invoice_customer_gets_the_reverse_charge_note(seller, till, jana, make_customer, haircut):
     customer = make_customer(
         first_name="Jürgen", last_name="Groß", company="Groß GmbH", vat_id="ATU12345678", vat_treatment="net"
@@ -68,16 +55,14 @@ def test_net_invoice_customer_gets_the_reverse_charge_note(seller, till, jana, m
     assert "0% 37,82 € 0,00 € 37,82 €" in text  # the VAT table: rate, net, VAT, gross
 
 
-def test_dutch_shop_writes_a_dutch_invoice(shop_nl, jana, haircut):
-    from regulars.sales.models import Till
-
-    shop_nl.vat_id = "NL123456789B01"
-    shop_nl.save()
-    till = Till.objects.create(shop=shop_nl, name="Kassa")
-    receipt = book_receipt(till=till, staff=jana, lines=[LineInput(service=haircut)], payments=[
-        PaymentInput(method="card", amount=4500)])  # fmt: skip
+def test_dutch_shop_writes_a_dutch_invoice_with_unit_prices_without_vat(kassa, sanne, knippen):
+    """Art. 35a (1) Wet OB: btw-id, KvK number (Handelsregisterbesluit art. 20) and the unit price excluding VAT."""
+    receipt = book_receipt(till=kassa, staff=sanne, lines=[LineInput(service=knippen, quantity=2)], payments=[
+        PaymentInput(method="card", amount=9000)])  # fmt: skip
     text = pdf_text(invoice_pdf_of(receipt))
-    assert "Factuur" in text and "NL123456789B01" in text and "€ 45,00" in text
+    assert "Factuur" in text and "NL004495445B01" in text and "30123456" in text and "€ 90,00" in text
+    assert "Prijs per stuk excl. btw" in text and "€ 41,28" in text  # 45,00 contains 3,72 at 9 %
+    assert "9\u00a0%" in text or "9 %" in text  # the rate, as the language writes it
 
 
 def test_receipt_list_shows_every_receipt_newest_first(cashier_client, sale, jana, regular, till, haircut):

@@ -76,14 +76,16 @@ def _connect(till, port):
 
 
 @pytest.fixture
-def jurgen(make_customer):
+def jurgen(make_customer, shop_de):
     return make_customer(
         first_name="Jürgen",
         last_name="Müller",
         service_discount=Discount.objects.create(
-            name="Stammkunde", applies_to="services", kind="percent", percent=1000
+            shop=shop_de, name="Stammkunde", applies_to="services", kind="percent", percent=1000
         ),
-        article_discount=Discount.objects.create(name="Zwei Euro", applies_to="articles", kind="amount", amount=200),
+        article_discount=Discount.objects.create(
+            shop=shop_de, name="Zwei Euro", applies_to="articles", kind="amount", amount=200
+        ),
     )
 
 

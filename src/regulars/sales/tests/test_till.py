@@ -6,12 +6,20 @@ from regulars.sales.models import Receipt
 from regulars.sales.tests.fixtures import post
 
 
-def test_s1_c6_scanning_the_customer_number_shows_the_popup_once(at_till, regular):
+def test_s1_c6_the_popup_for_the_next_visit_shows_until_the_sale_is_booked(at_till, regular, shampoo):
+    # given a remark for the customer's next visit
     regular.popup_text = "Hat ihren Regenschirm vergessen"
     regular.popup_mode = PopupMode.NEXT_VISIT
     regular.save()
+    # when the cashier scans the customer number, the remark shows, and still shows when chosen again
     first = post(at_till, "customer", {"number": regular.number})
     assert "Regenschirm" in first.text and "Müller" in first.text
+    regular.refresh_from_db()
+    assert regular.popup_mode == PopupMode.NEXT_VISIT  # not cleared before anyone confirmed and sold
+    assert "Regenschirm" in post(at_till, "customer", {"number": regular.number}).text
+    # then booking the sale clears it, protocolled
+    post(at_till, "add", {"code": shampoo.ean})
+    assert "data-testid=\"booked\"" in post(at_till, "pay", {"cash": "20"}).text
     regular.refresh_from_db()
     assert regular.popup_mode == PopupMode.OFF
     assert history_of(regular).filter(field="popup_mode", new_value="off").exists()

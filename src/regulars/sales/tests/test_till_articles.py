@@ -11,13 +11,13 @@ def found(client, text):
 
 
 @pytest.fixture
-def conditioner(shampoo):
-    return Article.objects.create(name="Conditioner Repair", brand=shampoo.brand, price=990)
+def conditioner(shampoo, shop_de):
+    return Article.objects.create(shop=shop_de, name="Conditioner Repair", brand=shampoo.brand, price=990)
 
 
-def test_typing_part_of_a_name_lists_the_article_and_picking_it_adds_it(at_till, shampoo, conditioner):
+def test_typing_part_of_a_name_lists_the_article_and_picking_it_adds_it(at_till, shampoo, conditioner, shop_de):
     # given two articles of the brand and one that is no longer sold
-    Article.objects.create(name="Shampoo Alt", price=100, active=False)
+    Article.objects.create(shop=shop_de, name="Shampoo Alt", price=100, active=False)
     # when the cashier types part of a name
     results = found(at_till, "sham")
     # then the matching active article is listed with brand, name and price

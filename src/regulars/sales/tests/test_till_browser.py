@@ -118,7 +118,7 @@ def test_every_service_is_found_by_typing_part_of_its_name(page, cashier, till, 
     """All active services are on the till, not only the first ones; typing narrows them, Enter books one."""
     from regulars.catalog.models import Service
 
-    Service.objects.bulk_create(Service(name=f"Behandlung {n:02d}", price=1000 + n) for n in range(60))
+    Service.objects.bulk_create(Service(shop=till.shop, name=f"Behandlung {n:02d}", price=1000 + n) for n in range(60))
     log_in(page, cashier)
     page.goto("/sales/till/")
     services = page.locator("[data-service-name]")

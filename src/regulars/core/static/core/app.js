@@ -43,6 +43,11 @@
     if (rowFocused && rows()[0]) { rows()[0].focus(); }
   });
 
+  // A choice that takes effect at once (the shop one works in).
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("[data-submit-on-change]")) { event.target.form.requestSubmit(); }
+  });
+
   // Dialogs (column chooser).
   document.addEventListener("click", function (event) {
     var opener = event.target.closest("[data-open-dialog]");

@@ -3,8 +3,13 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
+from regulars.demo.ownership import ForeignDataError
 from regulars.demo.services import build
+
+#: the exit code when the database holds data the demo did not create (scripts/demo serves that data all the same)
+FOREIGN_DATA = 3
 
 
 class Command(BaseCommand):
@@ -25,7 +30,17 @@ class Command(BaseCommand):
         def history_progress(done, todo, receipts):
             self.stdout.write(f"  receipts: pass {done} of {todo}, {receipts:,} ({time.monotonic() - started:.0f} s)")
 
-        result = build(customers=customers, progress=progress, history_progress=history_progress)
+        try:
+            result = build(customers=customers, progress=progress, history_progress=history_progress)
+        except ForeignDataError as refused:
+            found = ", ".join(f"{count:,} {name}" for name, count in refused.counts.items())
+            error = CommandError(
+                _("This database holds data the demo did not create (%(found)s): the demo writes only into an empty "
+                  "database or one it filled itself. Use a new data folder for the demo, e.g. "
+                  "REGULARS_DATA_DIR=./var-demo.") % {"found": found},
+                returncode=FOREIGN_DATA,
+            )  # fmt: skip
+            raise error from refused
         self.stdout.write(
             f"Demo data ready: {', '.join(s.name for s in result.shops)}; "
             f"{result.created_customers:,} customers and {result.created_receipts:,} receipts added "

@@ -1,0 +1,20 @@
+"""Ids and counts typed or posted by a browser or client: read safely, never a server error (X5 hardening).
+
+A database id is at most 2**63 - 1; "abc", "٣", "-1" or a number beyond that is no id of ours.
+"""
+
+MAX_ID = 2**63 - 1
+
+
+def parse_int(value, *, low: int, high: int) -> int | None:
+    """The whole number from `low` to `high` that `value` writes in ASCII digits, else None."""
+    text = str(value if value is not None else "").strip()
+    if not (text.isascii() and text.isdecimal()) or len(text) > len(str(high)):
+        return None
+    number = int(text)
+    return number if low <= number <= high else None
+
+
+def parse_id(value) -> int | None:
+    """The database id that `value` writes, else None."""
+    return parse_int(value, low=1, high=MAX_ID)
