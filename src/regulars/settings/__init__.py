@@ -136,10 +136,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "regulars.core.views.auth.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# Behind the HTTPS reverse proxy the client's address comes from X-Forwarded-For (REGULARS_PROXY_COUNT proxies).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("REGULARS_PROXY_COUNT", "1" if HTTPS else "0")) or None
-if AXES_IPWARE_PROXY_COUNT:
+# The client's address (django-ipware): behind REGULARS_PROXY_COUNT reverse proxies it is the address the first proxy
+# added to X-Forwarded-For, the PROXY_COUNT-th from the right. django-ipware counts the proxies after the client
+# (hence one less) and, not strict, skips what a client wrote in front itself. Without a proxy the header is ignored.
+PROXY_COUNT = int(os.environ.get("REGULARS_PROXY_COUNT", "1" if HTTPS else "0"))
+if PROXY_COUNT:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+    IPWARE_STRICT = False
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 LANGUAGE_CODE = os.environ.get("REGULARS_LANGUAGE", "de")
 LANGUAGES = [("de", _("German")), ("nl", _("Dutch")), ("en", _("English"))]
