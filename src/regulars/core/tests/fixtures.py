@@ -1,12 +1,11 @@
 """Fixtures shared by all apps' tests: shops, users of each role, logged-in clients and API clients."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from regulars.core.models import Shop
 from regulars.core.roles import Role
-from regulars.core.services import create_user
+from regulars.core.services import create_user, issue_api_token
 
 PASSWORD = "Till-Pass-2026!"
 
@@ -40,21 +39,27 @@ def admin_user(shop_de):
     return _user("admin", Role.ADMIN, shop_de, language="en")
 
 
-def _api(user):
+def _api(key):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 
 @pytest.fixture
-def api(cashier):
+def api_token(cashier):
+    """The key of the cashier's API token."""
+    return issue_api_token(user=cashier)
+
+
+@pytest.fixture
+def api(api_token):
     """An API client with the cashier's token."""
-    return _api(cashier)
+    return _api(api_token)
 
 
 @pytest.fixture
 def manager_api(manager):
-    return _api(manager)
+    return _api(issue_api_token(user=manager))
 
 
 @pytest.fixture

@@ -70,17 +70,25 @@ def served(env, tmp_path):
 
 def test_token_authenticates_against_the_served_api(env, served):
     ok("createuser", "dora", "--role", "cashier", "--password", PASSWORD, env=env)
-    token = ok("token", "dora", env=env).split()[-1]
-    assert token == ok("token", "dora", env=env).split()[-1], "the token stays the same"
+    first = ok("token", "dora", env=env).split()[-1]
+    renewed = ok("token", "dora", env=env)
+    assert "The previous API token of dora no longer works." in renewed
+    token = renewed.split()[-1]
+    assert token != first
 
-    anonymous = requests.get(f"{served}/api/v1/customers/", timeout=30)
-    assert anonymous.status_code in (401, 403)
-    wrong = requests.get(f"{served}/api/v1/customers/", headers={"Authorization": "Token wrong"}, timeout=30)
-    assert wrong.status_code in (401, 403)
+    def customers(key: str) -> requests.Response:
+        return requests.get(f"{served}/api/v1/customers/", headers={"Authorization": f"Token {key}"}, timeout=30)
 
-    response = requests.get(f"{served}/api/v1/customers/", headers={"Authorization": f"Token {token}"}, timeout=30)
+    assert requests.get(f"{served}/api/v1/customers/", timeout=30).status_code in (401, 403)
+    assert customers("wrong").status_code == 401
+    assert customers(first).status_code == 401, "the previous token no longer works"
+    response = customers(token)
     assert response.status_code == 200, response.text
     assert {"count", "results"} <= response.json().keys()
+
+    assert "The API token of dora no longer works." in ok("token", "dora", "--revoke", env=env)
+    assert customers(token).status_code == 401
+    assert "dora has no API token." in regulars("token", "dora", "--revoke", env=env).stderr
 
 
 def assert_demo_is_idempotent(env: dict[str, str]) -> None:
