@@ -35,7 +35,7 @@ def command_env(data_dir: Path, database_url: str | None = None, **variables: st
         for key, value in os.environ.items()
         if not key.startswith("REGULARS_") and key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
     }
-    env.update(REGULARS_DATA_DIR=str(data_dir), REGULARS_LANGUAGE="en", **variables)
+    env.update({"REGULARS_DATA_DIR": str(data_dir), "REGULARS_LANGUAGE": "en", **variables})
     if database_url:
         env["DATABASE_URL"] = database_url
     return env
@@ -58,6 +58,29 @@ def ok(*args: str, env: dict[str, str]) -> str:
 def shell(script: str, *, env: dict[str, str]) -> str:
     """The last line `regulars shell -c SCRIPT` prints."""
     return ok("shell", "--verbosity", "0", "-c", script, env=env).splitlines()[-1]
+
+
+def one_line(result: subprocess.CompletedProcess) -> str:
+    """The one line a failed command printed, which must be all it printed: no traceback."""
+    assert result.returncode != 0, result.stdout
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def read_only(folder: Path) -> tuple[str, ...]:
+    """A command prefix under which FOLDER cannot be written, not even by root.
+
+    For root, a read-only bind mount in a mount namespace of its own (as a read-only mounted backup); for anyone
+    else the folder is made 0500.
+    """
+    if os.geteuid() != 0:
+        folder.chmod(0o500)
+        return ()
+    prefix = ("unshare", "--mount", "--", "sh", "-c", 'mount --bind -o ro "$0" "$0" && exec "$@"', str(folder))
+    if subprocess.run([*prefix, "true"], capture_output=True, timeout=30).returncode != 0:
+        pytest.skip("no mount namespace here to make a folder read-only for root")
+    return prefix
 
 
 def free_port() -> int:

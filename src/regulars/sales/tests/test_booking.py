@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import IntegrityError, connection
+from django.utils import translation
 
 from regulars.catalog.models import Discount
 from regulars.core.models import NumberSequence
@@ -116,11 +117,12 @@ def test_receipts_cannot_be_changed_or_deleted(till, jana, haircut):
 
 def test_verify_receipts_names_a_receipt_altered_behind_the_applications_back(till, jana, haircut, capsys):
     receipts = [sell(till, jana, LineInput(service=haircut)) for _ in range(3)]
-    call_command("verify-receipts")
+    with translation.override("en"):  # the installation's language, here English
+        call_command("verify-receipts")
     assert "All 3 receipts are intact" in capsys.readouterr().out
     with connection.cursor() as cursor:  # as someone with the sqlite3 shell or psql would
         cursor.execute("UPDATE sales_receipt SET total = 100 WHERE id = %s", [receipts[1].pk])
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError), translation.override("en"):
         call_command("verify-receipts")
     assert "receipt 2: content changed" in capsys.readouterr().err
 
@@ -144,7 +146,7 @@ def test_verify_receipts_reads_lines_and_payments_across_chunks(
     assert fiscal.verify_chains() == []
     with connection.cursor() as cursor:
         cursor.execute(tampering.format(id=receipts[3].pk))
-    with pytest.raises(CommandError):
+    with pytest.raises(CommandError), translation.override("en"):
         call_command("verify-receipts")
     assert named in capsys.readouterr().err
 

@@ -1,18 +1,20 @@
 """`regulars token USERNAME [--revoke]`: issue a user's API token (the last word printed) or end it."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from regulars.core.management.base import Command as RegularsCommand
 from regulars.core.models import ApiToken, User
 from regulars.core.services import issue_api_token, revoke_api_token
 
 
-class Command(BaseCommand):
-    help = "Issue a new API token for a user (shown only now; the previous one stops working), or end it."
+class Command(RegularsCommand):
+    help = gettext_lazy("Issue a new API token for a user (shown only now; the previous one stops working), or end it.")
 
     def add_arguments(self, parser):
-        parser.add_argument("username")
-        parser.add_argument("--revoke", action="store_true", help="end the user's token without issuing a new one")
+        parser.add_argument("username", help=_("the user's name"))
+        parser.add_argument("--revoke", action="store_true", help=_("end the user's token without issuing a new one"))
 
     def handle(self, *args, username, revoke, **options):
         user = User.objects.filter(username=username, is_active=True).first()
