@@ -1,5 +1,8 @@
 """Fixtures shared by all apps' tests: shops, users of each role, logged-in clients and API clients."""
 
+import io
+import logging
+
 import pytest
 from rest_framework.test import APIClient
 
@@ -78,3 +81,13 @@ def manager_client(client, manager):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def server_log():
+    """The output of the console handler that LOGGING sets up, as the server writes it."""
+    [handler] = [h for h in logging.getLogger().handlers if h.get_name() == "console"]
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    yield stream
+    handler.setStream(previous)

@@ -53,6 +53,16 @@ def test_a_revoked_token_or_an_inactive_user_is_refused(cashier, manager):
     assert customers(key) == 401
 
 
+def test_the_token_never_reaches_the_log(cashier, server_log):
+    key = issue_api_token(user=cashier)
+    revoke_api_token(user=cashier)
+    assert customers(key) == 401
+    key = issue_api_token(user=cashier)
+    assert customers(key) == 200 and customers(key + "x") == 401
+    assert "Unauthorized: /api/v1/customers/" in server_log.getvalue()
+    assert key not in server_log.getvalue() and key[:8] not in server_log.getvalue()
+
+
 def test_a_wrong_token_with_a_known_beginning_is_refused(cashier):
     key = issue_api_token(user=cashier)
     assert customers(key[:8] + "0" * (len(key) - 8)) == 401

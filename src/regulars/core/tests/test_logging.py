@@ -1,20 +1,6 @@
 """What reaches the server's log: a refused request is one line, not a traceback (the console handler of LOGGING)."""
 
-import io
-import logging
-
-import pytest
 from django.test import Client
-
-
-@pytest.fixture
-def server_log():
-    """The output of the console handler that LOGGING sets up, as the server writes it."""
-    [handler] = [h for h in logging.getLogger().handlers if h.get_name() == "console"]
-    stream = io.StringIO()
-    previous = handler.setStream(stream)
-    yield stream
-    handler.setStream(previous)
 
 
 def test_a_forbidden_page_is_logged_in_one_line(cashier_client, server_log):
