@@ -10,6 +10,9 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from django.core.management import ManagementUtility, get_commands, load_command_class
+from django.utils.translation import gettext as _
+
 #: commands that only read: they open the database read-only and write nothing to the data folder
 READ_ONLY_COMMANDS = {"verify-receipts"}
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -36,30 +39,30 @@ def main(argv: list[str] | None = None) -> None:
 
 def _run(args: list[str]) -> None:
     from django.conf import settings
-    from django.core.management import ManagementUtility, get_commands, load_command_class
-    from django.utils.translation import gettext as _
 
     settings.INSTALLED_APPS  # noqa: B018 -- loads the settings: a StartupError comes here, not in Django's handling
+    RegularsUtility(["regulars", *args]).execute()
 
-    class Utility(ManagementUtility):
-        def main_help_text(self, commands_only=False):
-            """Regulars' own commands with what they do, then Django's by app."""
-            if commands_only:
-                return super().main_help_text(commands_only)
-            ours, django = {}, defaultdict(list)
-            for name, app in get_commands().items():
-                if app.startswith("regulars."):
-                    ours[name] = str(load_command_class(app, name).help).split("\n")[0]
-                else:
-                    django["django" if app == "django.core" else app.rpartition(".")[-1]].append(name)
-            lines = ["", _("Type '%(prog)s help COMMAND' for help on a command.") % {"prog": self.prog_name}, ""]
-            lines += [_("Regulars' commands:"), *(f"  {name:<17} {ours[name]}" for name in sorted(ours)), ""]
-            lines.append(_("Django's commands:"))
-            for app in sorted(django):
-                lines += [f"  [{app}]", *(f"    {name}" for name in sorted(django[app]))]
-            return "\n".join(lines)
 
-    Utility(["regulars", *args]).execute()
+class RegularsUtility(ManagementUtility):
+    """Django's command line, with Regulars' own commands listed first in the help."""
+
+    def main_help_text(self, commands_only=False):
+        """Regulars' own commands with what they do, then Django's by app."""
+        if commands_only:
+            return super().main_help_text(commands_only)
+        ours, django = {}, defaultdict(list)
+        for name, app in get_commands().items():
+            if app.startswith("regulars."):
+                ours[name] = str(load_command_class(app, name).help).split("\n")[0]
+            else:
+                django["django" if app == "django.core" else app.rpartition(".")[-1]].append(name)
+        lines = ["", _("Type '%(prog)s help COMMAND' for help on a command.") % {"prog": self.prog_name}, ""]
+        lines += [_("Regulars' commands:"), *(f"  {name:<17} {ours[name]}" for name in sorted(ours)), ""]
+        lines.append(_("Django's commands:"))
+        for app in sorted(django):
+            lines += [f"  [{app}]", *(f"    {name}" for name in sorted(django[app]))]
+        return "\n".join(lines)
 
 
 def _problem(error: Exception) -> tuple[str, dict] | None:

@@ -69,7 +69,7 @@ def test_a_wrong_token_with_a_known_beginning_is_refused(cashier):
     assert customers(key[:-1]) == 401
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_plain_tokens_of_an_older_installation_are_hashed_and_keep_working(cashier):
     # given an installation from before: its tokens in plain text in DRF's table
     executor = MigrationExecutor(connection)
