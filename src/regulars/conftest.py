@@ -3,6 +3,7 @@
 pytest_plugins = [
     "regulars.core.tests.fixtures",
     "regulars.core.tests.browser",
+    "regulars.core.tests.commands",
     "regulars.customers.tests.fixtures",
     "regulars.sales.tests.fixtures",
     "regulars.communication.tests.fixtures",

@@ -1,6 +1,8 @@
 """Sending a receipt to its customer as a PDF by e-mail, and logging every message (R6, M1)."""
 
+import logging
 import smtplib
+from email.utils import formataddr
 
 from django.core.mail import EmailMessage, get_connection
 from django.utils import translation
@@ -14,6 +16,7 @@ from regulars.sales.models import Receipt, ReceiptKind
 from .models import Channel, CommunicationEntry, DeliveryStatus, MailAccount, MailSecurity
 
 SMTP_TIMEOUT = 15
+logger = logging.getLogger(__name__)
 
 
 class MailError(Exception):
@@ -51,17 +54,25 @@ def smtp_connection(account: MailAccount):
     )
 
 
-def _invoice_message(receipt: Receipt, account: MailAccount, recipient: str) -> EmailMessage:
-    shop = receipt.till.shop
+def _invoice_subject(receipt: Receipt) -> str:
     with translation.override(invoice_language(receipt)):
-        subject = _("Your invoice %(number)s from %(shop)s") % {"number": invoice_number(receipt), "shop": shop.name}
+        return _("Your invoice %(number)s from %(shop)s") % {
+            "number": invoice_number(receipt),
+            "shop": receipt.till.shop.name,
+        }
+
+
+def _invoice_message(receipt: Receipt, account: MailAccount, recipient: str, subject: str) -> EmailMessage:
+    """The e-mail with the invoice PDF; the sender's name is quoted and encoded as RFC 5322 asks (commas, umlauts)."""
+    with translation.override(invoice_language(receipt)):
         body = _("Hello %(name)s,\n\nplease find your invoice attached.\n\nKind regards\n%(shop)s") % {
             "name": receipt.customer_name,
-            "shop": shop.name,
+            "shop": receipt.till.shop.name,
         }
-    sender = f"{account.sender_name} <{account.sender}>" if account.sender_name else account.sender
+    sender = formataddr((account.sender_name, account.sender)) if account.sender_name else account.sender
     message = EmailMessage(subject=subject, body=body, from_email=sender, to=[recipient])
     message.attach(invoice_filename(receipt), invoice_pdf(receipt), "application/pdf")
+    message.message()  # builds the headers now, so that a sender that cannot be encoded fails here
     return message
 
 
@@ -85,11 +96,12 @@ def send_receipt_email(*, receipt: Receipt, user=None) -> CommunicationEntry:
     account = mail_account_for(receipt.till.shop)
     if account is None:
         raise MailError(_("No mail account is set up. An administrator can set one up under Master data."))
-    message = _invoice_message(receipt, account, address)
+    subject = _invoice_subject(receipt)
     entry = CommunicationEntry(
-        customer=customer, kind=Channel.EMAIL, subject=message.subject, recipient=address, receipt=receipt, user=user
+        customer=customer, kind=Channel.EMAIL, subject=subject, recipient=address, receipt=receipt, user=user
     )
     try:
+        message = _invoice_message(receipt, account, address, subject)
         smtp_connection(account).send_messages([message])
     except UndecryptableError as error:
         reason = _(
@@ -102,6 +114,16 @@ def send_receipt_email(*, receipt: Receipt, user=None) -> CommunicationEntry:
         raise MailError(
             _("The mail server %(server)s could not be reached or refused the message (%(error)s). Please try again.")
             % {"server": f"{account.host}:{account.port}", "error": error}
+        ) from error
+    except Exception as error:  # the message itself: sender, headers, the PDF; logged, never a server error
+        logger.exception("E-mail of receipt %s could not be built", receipt.pk)
+        _log_failure(entry, f"{type(error).__name__}: {error}")
+        raise MailError(
+            _(
+                "The e-mail could not be sent (%(error)s). An administrator can check the mail account's sender "
+                "address and name under Master data."
+            )
+            % {"error": error}
         ) from error
     entry.status = DeliveryStatus.SENT
     entry.save()

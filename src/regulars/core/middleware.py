@@ -47,3 +47,20 @@ class RequestIdMiddleware:
             current_request.reset(request_token)
         response.headers["X-Request-ID"] = str(request.id)
         return response
+
+
+class ContentSecurityPolicyMiddleware:
+    """Every page may load scripts, styles and images from Regulars itself only: no inline script, no other site.
+
+    The policy is `settings.CONTENT_SECURITY_POLICY`; it goes on HTML answers (PDFs and JSON have no scripts).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = settings.CONTENT_SECURITY_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("Content-Type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy", self.policy)
+        return response

@@ -1,4 +1,4 @@
-"""Users, shops, staff members and number sequences: what every other app builds on."""
+"""Users, shops, staff members, API tokens and number sequences: what every other app builds on."""
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
@@ -98,6 +98,26 @@ class User(AbstractUser):
         if self.shop_id:
             return self.shop.language
         return settings.LANGUAGE_CODE
+
+
+class ApiToken(models.Model):
+    """A user's key to the REST API, one per user. Only a hash is kept: the key is shown once, when it is issued.
+
+    `prefix` (the key's first characters) finds the row; the SHA-256 `digest` of the whole key proves it.
+    """
+
+    user = models.OneToOneField(User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="api_token")
+    prefix = models.CharField(max_length=8, db_index=True)
+    digest = models.CharField(max_length=64)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["user__username"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.prefix}…"
 
 
 class StaffMember(TimeStampedModel):

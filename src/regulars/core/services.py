@@ -1,12 +1,15 @@
-"""Domain operations of the core: numbering, users, list preferences."""
+"""Domain operations of the core: numbering, users, API tokens, list preferences."""
 
+import hashlib
+import hmac
+import secrets
 from collections.abc import Callable
 
 from django.db import connection, transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from .models import NumberSequence, Shop, StaffMember, User
+from .models import ApiToken, NumberSequence, Shop, StaffMember, User
 from .roles import Role, has_role
 
 
@@ -64,6 +67,34 @@ def create_user(
     user.full_clean(exclude=["password"])
     user.save()
     return user
+
+
+def _token_digest(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def issue_api_token(*, user: User) -> str:
+    """Give the user a new API token and return its key, which is shown this once; the previous token stops working."""
+    key = secrets.token_hex(20)
+    ApiToken.objects.filter(user=user).delete()
+    ApiToken.objects.create(user=user, prefix=key[:8], digest=_token_digest(key))
+    return key
+
+
+def revoke_api_token(*, user: User) -> bool:
+    """End the user's API token; False when there was none."""
+    deleted, _by_model = ApiToken.objects.filter(user=user).delete()
+    return bool(deleted)
+
+
+def api_token_user(*, key: str) -> User | None:
+    """The user whose API token KEY is (active or not), else None; the hashes are compared in constant time."""
+    digest = _token_digest(key)
+    for token in ApiToken.objects.filter(prefix=key[:8]).select_related("user__shop"):
+        if hmac.compare_digest(token.digest, digest):
+            return token.user
+    return None
 
 
 def save_table_columns(*, user: User, table: str, columns: list[str]) -> None:

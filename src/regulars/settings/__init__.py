@@ -1,25 +1,29 @@
 """Django settings for Regulars, driven by environment variables.
 
 REGULARS_DATA_DIR   folder for the SQLite database, the secret key and uploads (default ./var)
-DATABASE_URL        use PostgreSQL (or another database) instead of SQLite
+DATABASE_URL        use PostgreSQL instead of SQLite: postgres://user:password@host:5432/regulars
 REGULARS_DEBUG      "1" for development only
 REGULARS_HTTPS      "1" when served behind HTTPS: secure cookies, HSTS, redirects (production)
 REGULARS_ALLOWED_HOSTS  comma separated host names (default: localhost names)
 REGULARS_LANGUAGE   the installation's default language: de, nl or en (default de)
+REGULARS_READ_ONLY  "1": open the database read-only and write nothing to the data folder (regulars.cli sets it for
+                    commands that only read, e.g. verify-receipts)
+
+A setting Regulars cannot work with raises StartupError, which the `regulars` command prints as one line.
 """
 
 import os
 import sys
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
+from regulars.startup import StartupError
+
+from .database import postgresql_database
+from .datadir import PRIVATE_FILE, PRIVATE_FOLDER, prepare_data_dir, sqlite_database
 from .secrets import load_receipt_key, load_secret_key
-
-BASE_DIR = Path(__file__).resolve().parent.parent
-DATA_DIR = Path(os.environ.get("REGULARS_DATA_DIR", "var")).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
 def env_flag(name: str, default: bool = False) -> bool:
@@ -27,11 +31,24 @@ def env_flag(name: str, default: bool = False) -> bool:
     return default if value is None else value.lower() in {"1", "true", "yes", "on"}
 
 
+def env_count(name: str, default: int) -> int:
+    """A whole number of something (0, 1, 2, ...) from the environment."""
+    value = os.environ.get(name, str(default)).strip()
+    if not value.isdigit():
+        raise StartupError(
+            gettext_noop("%(name)s must be a whole number (0, 1, 2, ...), not %(value)r."), name=name, value=value
+        )
+    return int(value)
+
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+READ_ONLY = env_flag("REGULARS_READ_ONLY")
+DATA_DIR = prepare_data_dir(Path(os.environ.get("REGULARS_DATA_DIR", "var")).resolve(), read_only=READ_ONLY)
 DEBUG = env_flag("REGULARS_DEBUG")
 TESTING = "pytest" in sys.modules
 HTTPS = env_flag("REGULARS_HTTPS")
-SECRET_KEY = load_secret_key(DATA_DIR)
-RECEIPT_KEY = load_receipt_key(DATA_DIR)
+SECRET_KEY = load_secret_key(DATA_DIR, read_only=READ_ONLY)
+RECEIPT_KEY = load_receipt_key(DATA_DIR, read_only=READ_ONLY)
 #: where each till's last receipt number and hash are anchored outside the database (sales.anchors)
 RECEIPT_ANCHOR_DIR = Path(os.environ.get("REGULARS_ANCHOR_DIR", DATA_DIR / "anchors"))
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("REGULARS_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",")]
@@ -46,7 +63,6 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "django_filters",
     "django_tables2",
@@ -65,6 +81,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "regulars.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -101,25 +118,11 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite in the data folder unless DATABASE_URL names another one.
+# Database: SQLite in the data folder unless DATABASE_URL names a PostgreSQL database.
 if os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60)}
+    DATABASES = {"default": postgresql_database(os.environ["DATABASE_URL"])}
 else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "regulars.sqlite3",
-            "OPTIONS": {
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-                "init_command": (
-                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-                    "PRAGMA foreign_keys=ON; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"
-                ),
-            },
-            "TEST": {"NAME": os.environ.get("REGULARS_TEST_SQLITE", str(DATA_DIR / "test.sqlite3"))},
-        }
-    }
+    DATABASES = {"default": sqlite_database(DATA_DIR, read_only=READ_ONLY)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -138,10 +141,16 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "regulars.core.views.auth.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-# Behind the HTTPS reverse proxy the client's address comes from X-Forwarded-For (REGULARS_PROXY_COUNT proxies).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("REGULARS_PROXY_COUNT", "1" if HTTPS else "0")) or None
-if AXES_IPWARE_PROXY_COUNT:
+# The client's address (django-ipware): behind REGULARS_PROXY_COUNT reverse proxies it is the address the first proxy
+# added to X-Forwarded-For, the PROXY_COUNT-th from the right. django-ipware counts the proxies after the client
+# (hence one less) and, not strict, skips what a client wrote in front itself. Without a proxy the header is ignored.
+PROXY_COUNT = env_count("REGULARS_PROXY_COUNT", 1 if HTTPS else 0)
+if PROXY_COUNT:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT - 1
+    IPWARE_STRICT = False
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 LANGUAGE_CODE = os.environ.get("REGULARS_LANGUAGE", "de")
 LANGUAGES = [("de", _("German")), ("nl", _("Dutch")), ("en", _("English"))]
@@ -152,18 +161,24 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
+if not READ_ONLY:
+    STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if not (DEBUG or TESTING)
-        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+        else "django.contrib.staticfiles.storage.StaticFilesStorage",
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
     },
 }
 MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"
+# Uploads are their owner's only, as the database and the secret key; the static files are public (collectstatic gives
+# them the usual modes) and sit in the data folder, which is 0700.
+FILE_UPLOAD_PERMISSIONS = PRIVATE_FILE
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = PRIVATE_FOLDER
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 12 * 3600
@@ -172,6 +187,11 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Scripts, styles, images and forms from Regulars itself only; htmx and app.js are served from static/, nothing inline.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
 if HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -206,7 +226,8 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"client_errors_in_one_line": {"()": "regulars.core.logs.ClientErrorsInOneLine"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["client_errors_in_one_line"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("REGULARS_LOG_LEVEL", "WARNING")},
 }
 

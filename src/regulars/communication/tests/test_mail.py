@@ -1,6 +1,7 @@
 """E-mailing a receipt's invoice through a real SMTP server, and the communication log (R6, M1)."""
 
 import email
+import email.policy
 import subprocess
 
 import pytest
@@ -112,3 +113,44 @@ def test_an_aborted_receipt_is_not_sent(till, jana, mail_account, smtp_server):
     with pytest.raises(MailError):
         send_receipt_email(receipt=aborted)
     assert smtp_server[1].envelopes == []
+
+
+@pytest.mark.parametrize("sender_name", ["Müller, Söhne & Co", 'Salon "Sonnenschein"', "Kapsalon 't Hoekje, Utrecht"])
+def test_the_sender_name_arrives_as_written(mailed_sale, mail_account, smtp_server, cashier, sender_name):
+    _controller, inbox = smtp_server
+    mail_account.sender_name = sender_name
+    mail_account.save()
+    # when
+    entry = send_receipt_email(receipt=mailed_sale, user=cashier)
+    # then
+    assert entry.status == "sent"
+    [envelope] = inbox.envelopes
+    assert envelope.mail_from == "salon@example.com"
+    sender = email.message_from_bytes(envelope.original_content, policy=email.policy.default)["From"]
+    assert [(a.display_name, a.addr_spec) for a in sender.addresses] == [(sender_name, "salon@example.com")]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"), [("sender", "salon@"), ("sender_name", "Salon\r\nBcc: everyone@example.com")]
+)
+def test_a_message_that_cannot_be_built_is_logged_as_failed(
+    mailed_sale, mail_account, smtp_server, cashier, field, value
+):
+    setattr(mail_account, field, value)
+    mail_account.save()
+    with pytest.raises(MailError) as refused:
+        send_receipt_email(receipt=mailed_sale, user=cashier)
+    assert "konnte nicht gesendet werden" in refused.value.message
+    entry = CommunicationEntry.objects.get()
+    assert entry.status == "failed" and entry.error and entry.subject.startswith("Ihre Rechnung")
+    assert smtp_server[1].envelopes == []
+
+
+def test_a_failure_answers_the_button_and_the_api_and_is_logged(cashier_client, api, mailed_sale, mail_account):
+    mail_account.sender = "salon@"
+    mail_account.save()
+    response = cashier_client.post(f"/communication/receipts/{mailed_sale.pk}/email/")
+    assert response.status_code == 422 and "could not be sent" in response.content.decode()
+    response = api.post(f"/api/v1/receipts/{mailed_sale.pk}/email/")
+    assert response.status_code == 422 and "could not be sent" in response.json()["detail"]
+    assert list(CommunicationEntry.objects.values_list("status", flat=True)) == ["failed", "failed"]

@@ -34,6 +34,13 @@ NAVIGATION_TIMEOUT = 10_000
 DESKTOP = {"width": 1280, "height": 800}
 TABLET = {"width": 820, "height": 1180}
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
+#: reports every Content-Security-Policy violation of a page to the console, where the fixtures collect it
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  const where = `${event.sourceFile}:${event.lineNumber}`;
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ${where}`);
+});
+"""
 
 
 @pytest.fixture
@@ -70,9 +77,25 @@ def _local_only(route):
         route.abort()
 
 
+def is_csp_violation(message) -> bool:
+    """A console message telling of a Content Security Policy violation (Chromium's own or REPORT_CSP_VIOLATIONS')."""
+    return message.type == "error" and ("Content Security Policy" in message.text or "CSP violation" in message.text)
+
+
 @pytest.fixture
-def new_context(browser, live_server):
-    """Open browser contexts (separate cookie jars, i.e. separate people) that are closed after the test."""
+def csp_violations():
+    """The Content Security Policy violations the pages of this test reported; none may be left at its end."""
+    violations = []
+    yield violations
+    assert not violations, f"the pages broke their Content Security Policy: {violations}"
+
+
+@pytest.fixture
+def new_context(browser, live_server, csp_violations):
+    """Open browser contexts (separate cookie jars, i.e. separate people) that are closed after the test.
+
+    Every page reports its Content Security Policy violations; a test with any fails (`csp_violations`).
+    """
     contexts = []
 
     def make(viewport=DESKTOP):
@@ -80,6 +103,8 @@ def new_context(browser, live_server):
         context.set_default_timeout(TIMEOUT)
         context.set_default_navigation_timeout(NAVIGATION_TIMEOUT)
         context.route("**/*", _local_only)
+        context.add_init_script(REPORT_CSP_VIOLATIONS)
+        context.on("console", lambda message: is_csp_violation(message) and csp_violations.append(message.text))
         contexts.append(context)
         return context
 

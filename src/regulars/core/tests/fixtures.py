@@ -1,12 +1,14 @@
 """Fixtures shared by all apps' tests: shops, users of each role, logged-in clients and API clients."""
 
+import io
+import logging
+
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from regulars.core.models import Shop
 from regulars.core.roles import Role
-from regulars.core.services import create_user
+from regulars.core.services import create_user, issue_api_token
 
 PASSWORD = "Till-Pass-2026!"
 
@@ -66,21 +68,27 @@ def admin_user(shop_de):
     return _user("admin", Role.ADMIN, shop_de, language="en")
 
 
-def _api(user):
+def _api(key):
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 
 @pytest.fixture
-def api(cashier):
+def api_token(cashier):
+    """The key of the cashier's API token."""
+    return issue_api_token(user=cashier)
+
+
+@pytest.fixture
+def api(api_token):
     """An API client with the cashier's token."""
-    return _api(cashier)
+    return _api(api_token)
 
 
 @pytest.fixture
 def manager_api(manager):
-    return _api(manager)
+    return _api(issue_api_token(user=manager))
 
 
 @pytest.fixture
@@ -99,3 +107,13 @@ def manager_client(client, manager):
 def admin_client(client, admin_user):
     client.force_login(admin_user)
     return client
+
+
+@pytest.fixture
+def server_log():
+    """The output of the console handler that LOGGING sets up, as the server writes it."""
+    [handler] = [h for h in logging.getLogger().handlers if h.get_name() == "console"]
+    stream = io.StringIO()
+    previous = handler.setStream(stream)
+    yield stream
+    handler.setStream(previous)

@@ -15,7 +15,6 @@ from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, given, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 
 SCHEMA_URL = "/api/schema/?format=json"
@@ -85,8 +84,8 @@ def customer_ids(api):
 
 
 @pytest.fixture
-def token(api, cashier):
-    return Token.objects.get(user=cashier).key
+def token(api, api_token):
+    return api_token
 
 
 @pytest.fixture

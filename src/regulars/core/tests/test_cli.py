@@ -5,56 +5,18 @@ data is also loaded into a fresh PostgreSQL database on the test run's server.
 """
 
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import requests
 
+from regulars.core.tests.commands import command_env, ok, regulars, serving, shell
+
 PASSWORD = "Till-Pass-2026!"
-REGULARS = Path(sys.executable).with_name("regulars")
-COMMAND_TIMEOUT = 180
-SERVE_TIMEOUT = 60
-
-
-def regulars_command() -> list[str]:
-    """The console script next to this Python, or `python -m regulars` when it is not installed as one."""
-    return [str(REGULARS)] if REGULARS.exists() else [sys.executable, "-m", "regulars"]
-
-
-def command_env(data_dir: Path, database_url: str | None = None) -> dict[str, str]:
-    """The environment of an installation in DATA_DIR: none of the caller's REGULARS_* or DATABASE_URL."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("REGULARS_") and key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(REGULARS_DATA_DIR=str(data_dir), REGULARS_LANGUAGE="en")
-    if database_url:
-        env["DATABASE_URL"] = database_url
-    return env
-
-
-def regulars(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*regulars_command(), *args], env=env, capture_output=True, text=True, timeout=COMMAND_TIMEOUT
-    )
-
-
-def ok(*args: str, env: dict[str, str]) -> str:
-    result = regulars(*args, env=env)
-    assert result.returncode == 0, f"regulars {' '.join(args)} failed:\n{result.stdout}\n{result.stderr}"
-    return result.stdout
 
 
 def customer_count(env: dict[str, str]) -> int:
-    script = "from regulars.customers.models import Customer; print(Customer.objects.count())"
-    return int(ok("shell", "--verbosity", "0", "-c", script, env=env).split()[-1])
+    return int(shell("from regulars.customers.models import Customer; print(Customer.objects.count())", env=env))
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +34,7 @@ def test_migrate_again_has_nothing_to_do(env):
 def test_createuser_creates_a_login_with_a_role(env):
     assert "Created manager anke." in ok("createuser", "anke", "--role", "manager", "--password", PASSWORD, env=env)
     script = "from regulars.core.models import User; u = User.objects.get(username='anke'); print(u.role)"
-    assert ok("shell", "--verbosity", "0", "-c", script, env=env).split()[-1] == "manager"
+    assert shell(script, env=env) == "manager"
 
 
 def test_createuser_refuses_an_existing_name(env):
@@ -99,64 +61,34 @@ def test_token_of_an_unknown_user_is_refused(env):
     assert "No active user named 'nobody'" in result.stderr
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
 def served(env, tmp_path):
-    """`regulars serve` on a free port: gunicorn with one worker, stopped (with its workers) afterwards."""
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w+")
-    process = subprocess.Popen(
-        [*regulars_command(), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "1"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + SERVE_TIMEOUT
-        while True:
-            if process.poll() is not None:
-                log.seek(0)
-                pytest.fail(f"regulars serve ended with {process.returncode}:\n{log.read()}")
-            try:
-                requests.get(f"{base}/api/v1/customers/", timeout=5)
-                break
-            except (requests.ConnectionError, requests.Timeout):  # not up yet, or its first answer is slow
-                if time.monotonic() > deadline:
-                    log.seek(0)
-                    pytest.fail(f"regulars serve did not answer within {SERVE_TIMEOUT} s:\n{log.read()}")
-                time.sleep(0.2)
+    """`regulars serve` of the module's installation on a free port."""
+    with serving(env, tmp_path / "serve.log") as base:
         yield base
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=10)
-        log.close()
 
 
 def test_token_authenticates_against_the_served_api(env, served):
     ok("createuser", "dora", "--role", "cashier", "--password", PASSWORD, env=env)
-    token = ok("token", "dora", env=env).split()[-1]
-    assert token == ok("token", "dora", env=env).split()[-1], "the token stays the same"
+    first = ok("token", "dora", env=env).split()[-1]
+    renewed = ok("token", "dora", env=env)
+    assert "The previous API token of dora no longer works." in renewed
+    token = renewed.split()[-1]
+    assert token != first
 
-    anonymous = requests.get(f"{served}/api/v1/customers/", timeout=30)
-    assert anonymous.status_code in (401, 403)
-    wrong = requests.get(f"{served}/api/v1/customers/", headers={"Authorization": "Token wrong"}, timeout=30)
-    assert wrong.status_code in (401, 403)
+    def customers(key: str) -> requests.Response:
+        return requests.get(f"{served}/api/v1/customers/", headers={"Authorization": f"Token {key}"}, timeout=30)
 
-    response = requests.get(f"{served}/api/v1/customers/", headers={"Authorization": f"Token {token}"}, timeout=30)
+    assert requests.get(f"{served}/api/v1/customers/", timeout=30).status_code in (401, 403)
+    assert customers("wrong").status_code == 401
+    assert customers(first).status_code == 401, "the previous token no longer works"
+    response = customers(token)
     assert response.status_code == 200, response.text
     assert {"count", "results"} <= response.json().keys()
+
+    assert "The API token of dora no longer works." in ok("token", "dora", "--revoke", env=env)
+    assert customers(token).status_code == 401
+    assert "dora has no API token." in regulars("token", "dora", "--revoke", env=env).stderr
 
 
 def assert_demo_is_idempotent(env: dict[str, str]) -> None:

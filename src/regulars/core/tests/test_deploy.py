@@ -1,28 +1,15 @@
 """The production settings (REGULARS_HTTPS=1) pass Django's deployment checks without a single warning."""
 
-import os
 import secrets
 import subprocess
-import sys
 from pathlib import Path
 
-REGULARS = Path(sys.executable).with_name("regulars")
-
-
-def regulars_command() -> list[str]:
-    """The console script next to this Python, or `python -m regulars` when it is not installed as one."""
-    return [str(REGULARS)] if REGULARS.exists() else [sys.executable, "-m", "regulars"]
+from regulars.core.tests.commands import command_env, regulars
 
 
 def run_regulars(*args: str, data_dir: Path, **env_vars: str) -> subprocess.CompletedProcess:
     """Run `regulars ARGS` with only the given REGULARS_* variables (and SQLite in DATA_DIR)."""
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith("REGULARS_") and key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(REGULARS_DATA_DIR=str(data_dir), **env_vars)
-    return subprocess.run([*regulars_command(), *args], env=env, capture_output=True, text=True, timeout=120)
+    return regulars(*args, env=command_env(data_dir, **env_vars))
 
 
 def test_check_deploy_is_clean_with_https(tmp_path):

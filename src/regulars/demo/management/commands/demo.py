@@ -2,9 +2,11 @@
 
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from regulars.core.management.base import Command as RegularsCommand
 from regulars.demo.ownership import ForeignDataError
 from regulars.demo.services import build
 
@@ -12,15 +14,15 @@ from regulars.demo.services import build
 FOREIGN_DATA = 3
 
 
-class Command(BaseCommand):
-    help = "Load demo data: a German and a Dutch shop, staff, logins and N customers."
+class Command(RegularsCommand):
+    help = gettext_lazy("Load demo data: a German and a Dutch shop, staff, logins and customers; adds what is missing.")
 
     def add_arguments(self, parser):
-        parser.add_argument("--customers", type=int, default=2000, help="how many customers (up to 1,000,000)")
+        parser.add_argument("--customers", type=int, default=2000, help=_("how many customers (up to 1,000,000)"))
 
     def handle(self, *args, customers, **options):
         if not 0 <= customers <= 1_000_000:
-            raise CommandError("--customers takes a number from 0 to 1,000,000.")
+            raise CommandError(_("--customers takes a number from 0 to 1,000,000."))
         started = time.monotonic()
 
         def progress(done, todo):

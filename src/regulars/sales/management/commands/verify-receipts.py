@@ -1,14 +1,17 @@
-"""`regulars verify-receipts`: exit 0 when every till's receipts and the links are intact, else name each break."""
+"""`regulars verify-receipts`: exit 0 when every till's receipts and the links are intact, else name each break.
 
-from django.core.management.base import BaseCommand, CommandError
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+It only reads: the database is opened read-only (regulars.cli), so it also runs on a copy in a read-only folder.
+"""
 
+from django.core.management.base import CommandError
+from django.utils.translation import gettext_lazy, ngettext
+
+from regulars.core.management.base import Command as RegularsCommand
 from regulars.sales.fiscal import verify
 
 
-class Command(BaseCommand):
-    help = (
+class Command(RegularsCommand):
+    help = gettext_lazy(
         "Check every fiscal record against its seal: each till's receipts (content, numbering, chain, the anchor "
         "outside the database), the sellers' data and the receipts linked to customers afterwards. Only reads."
     )
@@ -23,4 +26,7 @@ class Command(BaseCommand):
                          "%(count)d places do not match their seal: see above.", len(result.breaks))
                 % {"count": len(result.breaks)}
             )  # fmt: skip
-        self.stdout.write(_("All %(count)d receipts are intact.") % {"count": result.receipts})
+        self.stdout.write(
+            ngettext("%(count)d receipt is intact.", "All %(count)d receipts are intact.", result.receipts)
+            % {"count": result.receipts}
+        )
