@@ -13,9 +13,10 @@ class CommunicationConfig(AppConfig):
         from regulars.core.roles import Role
 
         from .models import MailAccount
-        from .panels import PANEL
+        from .panels import EMAIL_ACTION, PANEL
 
         register("customer", PANEL)
+        register("receipt-actions", EMAIL_ACTION)  # beside receipts on the customer page and at the till
         protocol(
             MailAccount, key="mail_account", secret=("password_encrypted",),
             labels={"password_encrypted": _("password")}, url_name="communication:mailaccount_edit",

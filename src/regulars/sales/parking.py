@@ -32,6 +32,9 @@ def line_inputs(lines: list[dict]) -> list[LineInput]:
             quantity=line["quantity"],
             staff=staff.get(line.get("staff")),
             customer=customers.get(line.get("customer")),
+            unit_price=line.get("unit_price"),
+            discount=line.get("discount"),
+            reason=line.get("reason", ""),
         )
         for line in lines
     ]

@@ -12,7 +12,7 @@ from regulars.core.views.generic import crud_urls
 from regulars.core.views.mixins import RoleRequiredMixin
 from regulars.customers.models import Customer
 
-from . import till
+from . import till, till_lines, till_pay
 from .document_views import InvoicePdfView, ReceiptListPdfView
 from .filters import TillFilterSet
 from .forms import TillForm
@@ -70,12 +70,14 @@ urlpatterns = [
     path("till/", till.TillView.as_view(), name="till"),
     path("till/customers/", till.TillCustomerSearchView.as_view(), name="cart_customers"),
     path("till/customer/", till.TillCustomerView.as_view(), name="cart_customer"),
-    path("till/add/", till.TillAddView.as_view(), name="cart_add"),
-    path("till/remove/<int:index>/", till.TillRemoveView.as_view(), name="cart_remove"),
-    path("till/settings/", till.TillSettingsView.as_view(), name="cart_settings"),
-    path("till/pay/", till.TillPayView.as_view(), name="cart_pay"),
-    path("till/clear/", till.TillClearView.as_view(), name="cart_clear"),
-    path("till/link/", till.TillLinkView.as_view(), name="cart_link"),
+    path("till/add/", till_lines.TillAddView.as_view(), name="cart_add"),
+    path("till/remove/<int:index>/", till_lines.TillRemoveView.as_view(), name="cart_remove"),
+    path("till/line/<int:index>/quantity/", till_lines.TillQuantityView.as_view(), name="cart_quantity"),
+    path("till/line/<int:index>/price/", till_lines.TillLineOverrideView.as_view(), name="cart_override"),
+    path("till/settings/", till_pay.TillSettingsView.as_view(), name="cart_settings"),
+    path("till/pay/", till_pay.TillPayView.as_view(), name="cart_pay"),
+    path("till/clear/", till_pay.TillClearView.as_view(), name="cart_clear"),
+    path("till/link/", till_pay.TillLinkView.as_view(), name="cart_link"),
 ] + crud_urls(
     prefix="tills", name="till", queryset=Till.objects.select_related("shop"), filterset_class=TillFilterSet,
     table_class=TillTable, form_class=TillForm, title=_("Tills"), add_title=_("New till"), required_role=Role.ADMIN,

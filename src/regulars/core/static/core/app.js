@@ -90,58 +90,6 @@
     var input = box.querySelector("[data-pick-input]"); input.value = ""; input.focus();
   });
 
-  // At the till: a chosen customer or article closes its result list; after each step the scanner field has the focus.
-  document.addEventListener("htmx:afterRequest", function (event) {
-    var form = event.target.closest && event.target.closest("form");
-    if (!form || !document.querySelector("[data-till-scan]") || event.detail.requestConfig.verb !== "post") return;
-    if (form.querySelector("[data-till-pick]:not([data-till-article])") || form.querySelector("[data-till-customer]")) {
-      document.getElementById("till-customers").innerHTML = "";
-      var search = document.querySelector("[data-till-customer]"); if (search) search.value = "";
-    }
-    if (form.matches("[data-till-scan-form]") || form.querySelector("[data-till-article]")) {
-      document.getElementById("till-articles").innerHTML = "";
-      document.querySelector("[data-till-scan-form]").reset();
-    }
-    var serviceFilter = document.querySelector("[data-service-filter]");
-    if (form.matches("[data-service-name]") && serviceFilter.value) {  // a service was added: all of them again
-      serviceFilter.value = "";
-      serviceFilter.dispatchEvent(new Event("input", { bubbles: true }));
-    }
-    if (!form.querySelector("[data-till-cash]")) { document.querySelector("[data-till-scan]").focus(); }
-  });
-  // Late article results for a field that was cleared meanwhile (a scan was added) are not shown.
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    var field = event.detail.requestConfig && event.detail.requestConfig.elt;
-    if (field && field.matches && field.matches("[data-till-results]") && !field.value.trim()) {
-      event.detail.shouldSwap = false;
-      document.getElementById(field.dataset.tillResults).innerHTML = "";
-    }
-  });
-  // Result lists at the till: arrow keys go from the field into its results and between them, Enter takes one,
-  // Escape closes the list. Enter on a typed name with several results goes to the first of them.
-  function tillPicks(list) { return Array.from(list ? list.querySelectorAll("[data-till-pick]") : []); }
-  function tillFieldOf(list) { return document.querySelector('[data-till-results="' + list.id + '"]'); }
-  document.addEventListener("keydown", function (event) {
-    var target = event.target, list, picks, index;
-    if (target.matches("[data-till-results]")) {
-      list = document.getElementById(target.dataset.tillResults); picks = tillPicks(list);
-      var typed = target.matches("[data-till-scan]") && event.key === "Enter" && !/^\d+$/.test(target.value.trim());
-      if ((event.key === "ArrowDown" || (typed && picks.length > 1)) && picks[0]) { picks[0].focus(); event.preventDefault(); }
-      if (event.key === "Escape" && list) { list.innerHTML = ""; }
-    } else if (target.matches("[data-till-pick]") && (list = target.closest("[id]"))) {
-      picks = tillPicks(list); index = picks.indexOf(target);
-      if (event.key === "ArrowDown" && picks[index + 1]) { picks[index + 1].focus(); event.preventDefault(); }
-      if (event.key === "ArrowUp") { (picks[index - 1] || tillFieldOf(list) || target).focus(); event.preventDefault(); }
-      if (event.key === "Escape") { var field = tillFieldOf(list); list.innerHTML = ""; if (field) field.focus(); }
-    }
-  });
-
-  // "For another customer" on a cart line opens its customer search with the focus in it (R1).
-  document.addEventListener("toggle", function (event) {
-    var box = event.target;
-    if (box.open && box.matches && box.matches(".till-line-customer details")) { box.querySelector("input[type=search]").focus(); }
-  }, true);
-
   // "Details" opens and closes a receipt's lines (R7).
   document.addEventListener("click", function (event) {
     var toggle = event.target.closest("[data-toggle-lines]");
@@ -159,28 +107,6 @@
     }
   }, true);
   // After a refused save, the first field with an error gets the focus; errors are read with their field.
-  // The till's service buttons: typing keeps those whose name has every word typed, in any spelling (Föhnen = fohnen)
-  function folded(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/ae/g, "a").replace(/oe/g, "o").replace(/ue/g, "u").replace(/ß/g, "ss");
-  }
-  document.addEventListener("input", function (event) {
-    if (!event.target.matches("[data-service-filter]")) return;
-    var words = folded(event.target.value).split(/\s+/).filter(Boolean), shown = 0;
-    document.querySelectorAll("[data-service-name]").forEach(function (form) {
-      var name = folded(form.dataset.serviceName);
-      form.hidden = !words.every(function (word) { return name.indexOf(word) !== -1; });
-      shown += form.hidden ? 0 : 1;
-    });
-    document.querySelector("[data-services-none]").hidden = shown > 0;
-  });
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" || !event.target.matches("[data-service-filter]")) return;
-    event.preventDefault();  // Enter books the only (or first) service left, once something is typed
-    if (!folded(event.target.value).trim()) return;
-    var first = document.querySelector("[data-service-name]:not([hidden]) button");
-    if (first) first.click();
-  });
-
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll(".has-error").forEach(function (box) {
       var error = box.querySelector(".error[id]");
