@@ -61,76 +61,76 @@ class TillAddView(RoleRequiredMixin, View):
         return article, ""
 
 
-class TillRemoveView(RoleRequiredMixin, View):
-    def post(self, request, index):
-        cart = Cart(request)
-        if cart.line(index) is not None:
-            del cart.data["lines"][index]
-            cart.save()
-        return cart_response(request, Cart(request))
-
-
-class TillQuantityView(RoleRequiredMixin, View):
-    """Change a line's quantity: typed, or one more (+1) or one fewer (-1); never below 1."""
+class _LineView(RoleRequiredMixin, View):
+    """Something done to one line of the cart (by its index); answers the cart, with the refusal if there is one."""
 
     def post(self, request, index):
         cart = Cart(request)
         line = cart.line(index)
         if line is None:
             return cart_response(request, cart)
+        error = self.change(request, cart, index, line)
+        if error:
+            return cart_response(request, cart, error=error)
+        cart.save()
+        return cart_response(request, Cart(request))
+
+    def change(self, request, cart: Cart, index: int, line: dict) -> str:
+        """Change the line (or the cart's lines); the refusal, or "" when done."""
+        raise NotImplementedError
+
+
+class TillRemoveView(_LineView):
+    def change(self, request, cart, index, line):
+        del cart.data["lines"][index]
+        return ""
+
+
+class TillQuantityView(_LineView):
+    """Change a line's quantity: typed, or one more (+1) or one fewer (-1); never below 1."""
+
+    def change(self, request, cart, index, line):
         step = request.POST.get("step")
         if step in ("1", "-1"):
             quantity = line["quantity"] + int(step)
         else:
             quantity = parse_int(request.POST.get("quantity"), low=1, high=MAX_QUANTITY)
         if quantity is None or not 1 <= quantity <= MAX_QUANTITY:
-            return cart_response(request, cart, error=_quantity_error())
+            return _quantity_error()
         line["quantity"] = quantity
-        cart.save()
-        return cart_response(request, Cart(request))
+        return ""
 
 
-class TillLineCustomerView(RoleRequiredMixin, View):
+class TillLineCustomerView(_LineView):
     """Book one line to another customer than the receipt's (R1), with that customer's discount; or reset it."""
 
-    def post(self, request, index):
-        cart = Cart(request)
-        line = cart.line(index)
-        if line is None:
-            return cart_response(request, cart)
+    def change(self, request, cart, index, line):
         customer = None
         if request.POST.get("customer") or request.POST.get("customer_q"):
             customer, number = find_customer(request)
             if refusal := customer_refusal(customer, number):
-                return cart_response(request, cart, error=refusal)
+                return refusal
         line["customer"] = customer.pk if customer else None
-        cart.save()
-        return cart_response(request, Cart(request))
+        return ""
 
 
-class TillLineOverrideView(RoleRequiredMixin, View):
+class TillLineOverrideView(_LineView):
     """A manager changes a line's unit price or gives a discount by hand, with the reason; both stay on the receipt
     line (list price and reason). Empty fields put the line back to the catalogue and the customer's discount."""
 
-    def post(self, request, index):
-        cart = Cart(request)
-        line = cart.line(index)
-        if line is None:
-            return cart_response(request, cart)
+    def change(self, request, cart, index, line):
         if not may_override(request.user):
-            error = _("Only a manager may change a price or give a discount by hand.")
-            return cart_response(request, cart, error=error)
+            return _("Only a manager may change a price or give a discount by hand.")
         field = MoneyFormField(required=False, min_cents=0)
         try:
             unit_price = field.clean(request.POST.get("unit_price", ""))
             discount = field.clean(request.POST.get("discount", ""))
         except ValidationError as error:
-            return cart_response(request, cart, error=" ".join(error.messages))
+            return " ".join(error.messages)
         reason = request.POST.get("reason", "").strip()[:200]
         if any(value is not None and value > MAX_AMOUNT for value in (unit_price, discount)):
-            return cart_response(request, cart, error=_("Please enter an amount from 0 to 1,000,000."))
+            return _("Please enter an amount from 0 to 1,000,000.")
         if (unit_price is not None or discount is not None) and not reason:
-            return cart_response(request, cart, error=_("Please give the reason for the changed price or discount."))
-        line.update(unit_price=unit_price, discount=discount, reason=reason if reason else "")
-        cart.save()
-        return cart_response(request, Cart(request))
+            return _("Please give the reason for the changed price or discount.")
+        line.update(unit_price=unit_price, discount=discount, reason=reason)
+        return ""

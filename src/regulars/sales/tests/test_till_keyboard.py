@@ -181,7 +181,8 @@ def test_a_normal_sale_fits_a_tablet_without_scrolling_and_every_target_is_44_px
     screenshot(page, "till-tablet")
     # the whole till is on the screen: nothing scrolls, neither the page nor any part of it
     overflow = page.evaluate(
-        """() => [document.documentElement.scrollHeight - innerHeight, document.documentElement.scrollWidth - innerWidth,
+        """() => [document.documentElement.scrollHeight - innerHeight,
+                  document.documentElement.scrollWidth - innerWidth,
                   ...Array.from(document.querySelectorAll('.till *'))
                      .filter(e => getComputedStyle(e).overflow !== 'visible'
                                   && e.clientHeight > 1 && e.clientWidth > 1
