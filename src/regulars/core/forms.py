@@ -4,10 +4,24 @@ from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
+from .ids import parse_id
 from .models import Shop, StaffMember, User
 from .roles import Role
 from .services import shops_of
 from .validators import normalise_bic, normalise_iban, normalise_kvk, normalise_tax_number, normalise_vat_id
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Several records by id: anything that is no id of ours ("abc", 2**64) is refused as a choice, not a server error
+    (an id beyond the database's integers breaks the query behind the field)."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if parse_id(pk) is None:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_pk_value"], code="invalid_pk_value", params={"pk": pk}
+                )
+        return super()._check_values(value)
 
 
 class ShopScopedForm(forms.ModelForm):
@@ -36,7 +50,9 @@ class UserForm(forms.ModelForm):
 
     class Meta:
         model = User
-        fields = ["username", "first_name", "last_name", "email", "role", "language", "shop", "is_active"]
+        fields = ["username", "first_name", "last_name", "email", "role", "language", "shop", "shops", "is_active"]
+        field_classes = {"shops": IdMultipleChoiceField}
+        widgets = {"shops": forms.CheckboxSelectMultiple}
 
     def clean(self):
         data = super().clean()

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from regulars.catalog.models import Discount
+from regulars.core.forms import IdMultipleChoiceField
 from regulars.core.models import StaffMember
 from regulars.core.roles import Role, has_role
 from regulars.core.services import shops_of
@@ -61,6 +62,7 @@ class CustomerForm(forms.ModelForm):
             "popup_text": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"number": _("Leave empty to get the next free number.")}
+        field_classes = {"groups": IdMultipleChoiceField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

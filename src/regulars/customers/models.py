@@ -11,7 +11,7 @@ from django_countries.fields import CountryField
 from regulars.core.models import Shop, StaffMember, TimeStampedModel
 
 from .fields import SearchKeyField
-from .validators import validate_past_date
+from .validators import validate_customer_number, validate_past_date
 
 
 class NeverDeletedError(Exception):
@@ -60,7 +60,7 @@ class PopupMode(models.TextChoices):
 class Customer(TimeStampedModel):
     """A customer of the business, with everything the till and the backoffice need to know."""
 
-    number = models.CharField(_("customer number"), max_length=32, unique=True)
+    number = models.CharField(_("customer number"), max_length=32, unique=True, validators=[validate_customer_number])
     active = models.BooleanField(_("active"), default=True)
     salutation = models.CharField(_("salutation"), max_length=16, choices=Salutation.choices, blank=True)
     title = models.CharField(_("title"), max_length=40, blank=True)

@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from regulars.core.validators import normalise_vat_id  # noqa: F401 (checked as a shop's, used by form and API)
 
@@ -26,6 +28,14 @@ POSTCODE_FORMATS = {
     "DK": (re.compile(r"^\d{4}$"), "1234"),
     "FR": (re.compile(r"^\d{5}$"), "12345"),
 }
+
+
+#: what a customer number may hold: it names files (PDF downloads) and is typed and scanned at the till
+validate_customer_number = RegexValidator(
+    r"^[A-Za-z0-9][A-Za-z0-9._/-]*\Z",
+    message=gettext_lazy("A customer number has letters, digits and . _ / - only, and starts with a letter or digit."),
+    code="invalid_number",
+)
 
 
 def normalise_phone(raw: str, region: str) -> str:

@@ -3,6 +3,7 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import content_disposition_header
+from django.utils.text import get_valid_filename
 from django.views import View
 
 from regulars.core.views.mixins import RoleRequiredMixin
@@ -13,9 +14,10 @@ from .models import Receipt, ReceiptKind
 
 
 def pdf_response(content: bytes, filename: str, inline: bool = False) -> HttpResponse:
-    """A PDF download; the header is built by Django, so no character of the name can break out of it."""
+    """A PDF download; the name keeps safe characters only and the header is built by Django, so nothing of a
+    customer number can break out of it."""
     response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    response["Content-Disposition"] = content_disposition_header(not inline, get_valid_filename(filename))
     return response
 
 

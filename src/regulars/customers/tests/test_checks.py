@@ -1,5 +1,7 @@
 """The form and the API check a customer alike (validators.py): where they differed, they now agree."""
 
+import pytest
+
 from regulars.customers.models import Customer
 from regulars.customers.tests.fixtures import FORM, create
 
@@ -28,3 +30,22 @@ def test_a_new_country_that_fits_the_postcode_keeps_it(api):
     response = api.patch(url, {"country": "CH"}, format="json", HTTP_IF_MATCH=api.get(url)["ETag"])
     assert response.status_code == 200, response.json()
     assert (response.json()["country"], response.json()["postcode"]) == ("CH", "1010")
+
+
+@pytest.mark.parametrize("number", ['a".html', "10001\nX-Injected: 1", "../../etc/passwd", "-10001", "Nr 1"])
+def test_a_customer_number_holds_safe_characters_only(cashier_client, api, number):
+    """Seen: a number with quotes or a newline renamed a PDF download to a.html or gave a 500."""
+    page = cashier_client.post("/customers/new/", {**FORM, "number": number})
+    assert page.status_code == 400 and "letters, digits and . _ / - only" in page.content.decode()
+    response = create(api, number=number)
+    assert response.status_code == 400 and "number" in response.json()
+    assert not Customer.objects.filter(number=number).exists()
+
+
+def test_a_download_of_an_old_odd_number_stays_a_pdf(cashier_client, make_customer):
+    customer = make_customer(number='a".html\r\nX-Injected: 1')  # written before numbers were checked
+    response = cashier_client.get(f"/sales/customers/{customer.pk}/receipts.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;") and disposition.endswith('.pdf"')
+    assert '"' not in disposition.split('filename="')[1][:-1] and "\n" not in disposition
