@@ -2,9 +2,9 @@
 
 from django.urls import include, path
 from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView
 
 from regulars.core.api.permissions import IsCashier
+from regulars.core.api.schema import EnglishSchemaView
 
 api_v1 = [
     path("", include("regulars.customers.api.urls")),
@@ -23,6 +23,12 @@ urlpatterns = [
     path("sales/", include("regulars.sales.urls")),
     path("communication/", include("regulars.communication.urls")),
     path("protocol/", include("regulars.audit.urls")),
-    path("api/schema/", SpectacularAPIView.as_view(permission_classes=[IsCashier]), name="api-schema"),
+    path("api/schema/", EnglishSchemaView.as_view(permission_classes=[IsCashier]), name="api-schema"),
     path("api/v1/", include(api_v1)),
 ]
+
+# errors of the API are JSON, of the pages HTML (core.api.errors)
+handler400 = "regulars.core.api.errors.bad_request"
+handler403 = "regulars.core.api.errors.permission_denied"
+handler404 = "regulars.core.api.errors.page_not_found"
+handler500 = "regulars.core.api.errors.server_error"

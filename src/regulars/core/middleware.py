@@ -26,7 +26,8 @@ class UserLanguageMiddleware:
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
         response = self.get_response(request)
-        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        # the language the answer was given in: an API token's user switches to theirs during the view
+        response.headers.setdefault("Content-Language", translation.get_language() or request.LANGUAGE_CODE)
         translation.deactivate()
         return response
 

@@ -19,6 +19,7 @@ from .models import (
     INFO_FIELDS,
     MANAGER_FIELDS,
     MASTER_FIELDS,
+    MAX_PARTS,
     NAME_FIELDS,
     ConsentKind,
     ConsentSource,
@@ -208,8 +209,9 @@ class _EmailFormSet(_EntriesFormSet):
     value_field = "address"
 
 
-PhoneFormSet = forms.formset_factory(PhoneForm, formset=_PhoneFormSet, extra=1, can_delete=True, max_num=10)
-EmailFormSet = forms.formset_factory(EmailForm, formset=_EmailFormSet, extra=1, can_delete=True, max_num=10)
+_ROWS = {"extra": 1, "can_delete": True, "max_num": MAX_PARTS, "validate_max": True, "absolute_max": MAX_PARTS + 5}
+PhoneFormSet = forms.formset_factory(PhoneForm, formset=_PhoneFormSet, **_ROWS)
+EmailFormSet = forms.formset_factory(EmailForm, formset=_EmailFormSet, **_ROWS)
 
 
 def part_formsets(customer: Customer | None, data=None):

@@ -167,6 +167,8 @@ INFO_FIELDS = (*POPUP_FIELDS, *DISCOUNT_FIELDS, *STAFF_FIELDS, *BILLING_FIELDS)
 MASTER_FIELDS = (
     *CONTACT_FIELDS, "groups", "referred_by", *STAFF_FIELDS, *DISCOUNT_FIELDS, *POPUP_FIELDS, *BILLING_FIELDS
 )  # fmt: skip
+#: phones and e-mail addresses a customer has at the most (the form and the API)
+MAX_PARTS = 10
 #: the parts of a customer that have rows of their own (groups: a many-to-many field), in the API's order
 PART_FIELDS = ("phones", "emails", "groups", "consents")
 

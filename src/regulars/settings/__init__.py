@@ -210,18 +210,28 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "regulars.core.api.pagination.CappedPageNumberPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JSON in, JSON out: one media type per body, so that a generated client can send every request
+    "DEFAULT_PARSER_CLASSES": ["regulars.core.api.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "regulars.core.api.errors.exception_handler",
     "PAGE_SIZE": 25,
     "COERCE_DECIMAL_TO_STRING": True,
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Regulars API",
-    "DESCRIPTION": "Customer file of the till: customers, search and the change protocol.",
+    "DESCRIPTION": "Customer file of the till: customers, search, receipts and the change protocol.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": "/api/v[0-9]",
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "regulars.core.api.schema.declare_errors",
+    ],
 }
+#: the largest request body the API reads, in bytes (a customer with all its parts is a few kilobytes)
+API_MAX_BODY = 256 * 1024
 
 LOGGING = {
     "version": 1,

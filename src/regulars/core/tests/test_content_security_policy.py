@@ -45,7 +45,7 @@ def test_list_form_and_till_work_under_the_policy(page, csp_violations, cashier,
     expect(phones).to_have_count(count + 1)
     # the till books a service for the customer
     page.goto("/sales/till/")
-    page.get_by_placeholder("Customer: name, number or scan the card").fill(regular.number)
+    page.get_by_placeholder("Customer (F2): name, number or scan the card").fill(regular.number)
     page.keyboard.press("Enter")
     page.get_by_role("button", name="Schneiden & Föhnen").click()
     expect(page.get_by_test_id("total")).to_have_text("€40.50")

@@ -36,6 +36,7 @@ def test_a_new_installation_is_its_owners_only(tmp_path):
         "regulars.sqlite3-wal": "0o600",
         "regulars.sqlite3-shm": "0o600",
         "secret_key": "0o600",
+        "receipt_key": "0o600",
         "static": "0o755",
     }
 

@@ -26,6 +26,7 @@ from ..models import (
     CONTACT_FIELDS,
     DISCOUNT_FIELDS,
     MANAGER_FIELDS,
+    MAX_PARTS,
     NAME_FIELDS,
     PART_FIELDS,
     POPUP_FIELDS,
@@ -145,8 +146,8 @@ class CustomerListSerializer(serializers.ListSerializer):
 
 
 class CustomerSerializer(CountryFieldMixin, serializers.ModelSerializer):
-    phones = PhoneSerializer(many=True, required=False)
-    emails = EmailSerializer(many=True, required=False)
+    phones = PhoneSerializer(many=True, required=False, max_length=MAX_PARTS)
+    emails = EmailSerializer(many=True, required=False, max_length=MAX_PARTS)
     consents = ConsentSerializer(many=True, required=False)
     groups = GroupField(many=True, required=False, queryset=CustomerGroup.objects.all())
     referred_by = serializers.PrimaryKeyRelatedField(queryset=Customer.objects.all(), required=False, allow_null=True)
@@ -415,3 +416,11 @@ class ProtocolEntrySerializer(serializers.Serializer):
 
     def get_erased(self, entry) -> bool:
         return entry.erased_at is not None
+
+
+class StaleCustomerSerializer(serializers.Serializer):
+    """A change refused because someone else saved the customer first (412): their changes, to decide again."""
+
+    detail = serializers.CharField()
+    current_version = serializers.IntegerField()
+    changes = ProtocolEntrySerializer(many=True)

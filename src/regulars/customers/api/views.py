@@ -12,13 +12,14 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from regulars.audit.services import changes_since, history
+from regulars.core.api.serializers import ErrorSerializer
 
 from ..filters import CustomerFilterSet
 from ..models import Consent, Customer, CustomerGroup
 from ..protocol import KIND
 from ..search import count, search
 from ..services import DuplicateNumberError, StaleCustomerError
-from .serializers import CustomerGroupSerializer, CustomerSerializer, ProtocolEntrySerializer
+from .serializers import CustomerGroupSerializer, CustomerSerializer, ProtocolEntrySerializer, StaleCustomerSerializer
 
 #: query parameters of a plain quick search (the till's search as you type)
 QUICK_SEARCH_PARAMS = {"q", "page", "page_size"}
@@ -38,23 +39,37 @@ def etag(customer: Customer) -> str:
 
 
 def version_from_if_match(header: str | None, customer_id: int) -> int | None:
-    """The version named by an If-Match header; None when the header is absent; -1 when it is no ETag of ours."""
+    """The version named by an If-Match header; None when the header is absent; -1 when it is no ETag of ours.
+
+    If-Match compares strongly (RFC 9110, 13.1.1): a weak ETag ("W/...") never matches.
+    """
     if not header:
         return None
-    value = header.strip().removeprefix("W/").strip('"')
-    pk, _sep, version = value.partition("-")
+    value = header.strip()
+    if not (value.startswith('"') and value.endswith('"')):
+        return -1
+    pk, _sep, version = value.strip('"').partition("-")
     if pk != str(customer_id) or not ETAG_VERSION.fullmatch(version):
         return -1
     return int(version)
 
 
+ETAG = OpenApiParameter(
+    "ETag", OpenApiTypes.STR, OpenApiParameter.HEADER, response=True,
+    description="The customer's version; send it as If-Match to change the customer.",
+)  # fmt: skip
+STALE = OpenApiResponse(
+    StaleCustomerSerializer, description="Someone else changed the customer since it was read: the changes made."
+)
+PRECONDITION_REQUIRED = OpenApiResponse(ErrorSerializer, description="If-Match is missing.")
+CHANGED = {200: CustomerSerializer, 412: STALE, 428: PRECONDITION_REQUIRED}
+
+
 @extend_schema_view(
-    partial_update=extend_schema(
-        parameters=[IF_MATCH], responses={200: CustomerSerializer, 412: OpenApiResponse(), 428: OpenApiResponse()}
-    ),
-    update=extend_schema(
-        parameters=[IF_MATCH], responses={200: CustomerSerializer, 412: OpenApiResponse(), 428: OpenApiResponse()}
-    ),
+    retrieve=extend_schema(parameters=[ETAG]),
+    create=extend_schema(parameters=[ETAG]),
+    partial_update=extend_schema(parameters=[IF_MATCH, ETAG], responses=CHANGED),
+    update=extend_schema(parameters=[IF_MATCH, ETAG], responses=CHANGED),
 )
 class CustomerViewSet(
     mixins.ListModelMixin,
