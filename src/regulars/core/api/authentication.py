@@ -8,9 +8,12 @@ from regulars.core.services import api_token_user
 
 
 class TokenAuthentication(authentication.TokenAuthentication):
-    """`Authorization: Token <key>` with a key from `regulars token`; only its hash is stored (core.ApiToken)."""
+    """`Authorization: Token <key>` or `Bearer <key>` with a key from `regulars token`; only its hash is stored
+    (core.ApiToken). Bearer is what the schema declares and what generated clients send."""
 
     def authenticate(self, request):
+        scheme = authentication.get_authorization_header(request).split(b" ", 1)[0]
+        self.keyword = "Bearer" if scheme.lower() == b"bearer" else "Token"
         result = super().authenticate(request)
         if result is not None:
             translation.activate(result[0].effective_language)

@@ -2,6 +2,7 @@
 every status an operation can answer declared with its body (drf-spectacular postprocessing hook)."""
 
 from django.utils import translation
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.views import SpectacularAPIView
 
 ERROR = {
@@ -27,6 +28,21 @@ WITH_BODY = {
     "413": ("The request is too large.", "Error"),
 }
 WITH_ID = {"404": ("There is no such record.", "Error")}
+
+
+class TokenScheme(OpenApiAuthenticationExtension):
+    """The API token as an HTTP bearer token, which generated clients send by themselves."""
+
+    target_class = "regulars.core.api.authentication.TokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "http",
+            "scheme": "bearer",
+            "description": "An API token from `regulars token USERNAME`, sent as `Authorization: Bearer <key>` "
+            "(or `Token <key>`).",
+        }
 
 
 def _response(description: str, schema: str) -> dict:
@@ -57,9 +73,8 @@ def declare_errors(result, generator, request, public):
 class EnglishSchemaView(SpectacularAPIView):
     """The schema in English for every user: a client generated from it is the same whoever downloaded it."""
 
-    def dispatch(self, request, *args, **kwargs):
-        with translation.override("en"):
-            response = super().dispatch(request, *args, **kwargs)
-            response.render()
-        response["Content-Language"] = "en"
-        return response
+    def get(self, request, *args, **kwargs):
+        # after authentication, which switches to the user's language; kept until the answer is rendered
+        translation.activate("en")
+        request.LANGUAGE_CODE = "en"
+        return super().get(request, *args, **kwargs)

@@ -2,12 +2,13 @@
 
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 
+from regulars.core.api.serializers import ErrorSerializer
 from regulars.core.services import default_staff
 from regulars.customers.models import Customer
 
@@ -26,7 +27,7 @@ from ..services import (
     link_receipt,
     request_fingerprint,
 )
-from .serializers import CancelRequestSerializer, LinkRequestSerializer, ReceiptRequestSerializer, ReceiptSerializer
+from .serializers import BookingSerializer, CancellationSerializer, LinkSerializer, ReceiptSerializer
 
 IDEMPOTENCY_KEY = OpenApiParameter(
     "Idempotency-Key",
@@ -34,6 +35,8 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     OpenApiParameter.HEADER,
     description="Any unique text per receipt; a retry with the same key returns the receipt booked first.",
 )
+
+KEY_REUSED = "The Idempotency-Key was sent before with another request; nothing was booked."
 
 PRINT_RESULT = inline_serializer("PrintResult", {"detail": serializers.CharField()})
 
@@ -51,9 +54,14 @@ class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.
     queryset = receipts_queryset()
     filterset_fields = ["till", "customer"]
 
-    @extend_schema(request=ReceiptRequestSerializer, responses={201: ReceiptSerializer}, parameters=[IDEMPOTENCY_KEY])
+    @extend_schema(
+        request=BookingSerializer,
+        responses={201: ReceiptSerializer, 422: OpenApiResponse(ErrorSerializer, description=KEY_REUSED)},
+        parameters=[IDEMPOTENCY_KEY],
+    )
     def create(self, request, *args, **kwargs):
-        request_data = ReceiptRequestSerializer(data=request.data)
+        """Book a receipt; a retry with the same Idempotency-Key answers the receipt booked first."""
+        request_data = BookingSerializer(data=request.data)
         request_data.is_valid(raise_exception=True)
         try:
             booked = book_once(
@@ -89,12 +97,12 @@ class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.
             till=till, staff=staff, lines=lines, payments=payments, customer=data.get("customer"), user=request.user
         )
 
-    @extend_schema(request=LinkRequestSerializer, responses={200: ReceiptSerializer})
+    @extend_schema(request=LinkSerializer, responses={200: ReceiptSerializer})
     @action(detail=True, methods=["post"])
     def link(self, request, pk=None):
         """Link a receipt booked without customer to a customer afterwards (R9); only once."""
         receipt = self.get_object()
-        data = LinkRequestSerializer(data=request.data)
+        data = LinkSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
             link_receipt(receipt=receipt, customer=data.validated_data["customer"], user=request.user)
@@ -102,12 +110,12 @@ class ReceiptViewSet(mixins.RetrieveModelMixin, mixins.ListModelMixin, viewsets.
             return Response(error.as_api_error(), status=status.HTTP_400_BAD_REQUEST)
         return Response(ReceiptSerializer(receipts_queryset().get(pk=receipt.pk)).data)
 
-    @extend_schema(request=CancelRequestSerializer, responses={201: ReceiptSerializer})
+    @extend_schema(request=CancellationSerializer, responses={201: ReceiptSerializer})
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
         """Book a cancellation that reverses this receipt (S3)."""
         receipt = self.get_object()
-        data = CancelRequestSerializer(data=request.data)
+        data = CancellationSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         try:
             cancellation = cancel_receipt(receipt=receipt, staff=data.validated_data.get("staff"), user=request.user)

@@ -36,7 +36,7 @@ def _reference():
     return serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True)
 
 
-class LineRequestSerializer(serializers.Serializer):
+class BookingLineSerializer(serializers.Serializer):
     article = _reference()
     service = _reference()
     quantity = serializers.IntegerField(default=1, min_value=1, max_value=MAX_QUANTITY)
@@ -49,19 +49,19 @@ class LineRequestSerializer(serializers.Serializer):
         return attrs
 
 
-class PaymentRequestSerializer(serializers.Serializer):
+class BookingPaymentSerializer(serializers.Serializer):
     method = serializers.ChoiceField(choices=PaymentMethod.choices)
     amount = MoneySerializerField()
 
 
-class ReceiptRequestSerializer(serializers.Serializer):
+class BookingSerializer(serializers.Serializer):
     """What a till sends to book a receipt; the ids are resolved to objects in validate()."""
 
     till = serializers.PrimaryKeyRelatedField(queryset=Till.objects.all(), required=False)
     customer = _reference()
     staff = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False)
-    lines = LineRequestSerializer(many=True, allow_empty=False, max_length=500)
-    payments = PaymentRequestSerializer(many=True, allow_empty=False, max_length=20)
+    lines = BookingLineSerializer(many=True, allow_empty=False, max_length=500)
+    payments = BookingPaymentSerializer(many=True, allow_empty=False, max_length=20)
 
     def validate(self, attrs):
         parts = [attrs, *attrs["lines"]]
@@ -189,9 +189,9 @@ def _link(receipt) -> ReceiptLink | None:
         return None
 
 
-class CancelRequestSerializer(serializers.Serializer):
+class CancellationSerializer(serializers.Serializer):
     staff = serializers.PrimaryKeyRelatedField(queryset=StaffMember.objects.all(), required=False)
 
 
-class LinkRequestSerializer(serializers.Serializer):
+class LinkSerializer(serializers.Serializer):
     customer = serializers.PrimaryKeyRelatedField(queryset=Customer.objects.all())
