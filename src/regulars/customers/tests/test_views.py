@@ -1,4 +1,4 @@
-"""The customer pages: list with search, the one form for create and edit, conflicts (L1-L6, C1)."""
+"""The customer pages: list with search, the one form for create and edit, conflicts (L1-L4, L6, C1)."""
 
 from regulars.audit.services import history_of
 from regulars.customers.models import Customer, CustomerGroup
