@@ -87,6 +87,9 @@ def sqlite_database(data_dir: Path, *, read_only: bool) -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,
+        # kept open between requests: closing the last connection to a WAL database checkpoints it each time
+        "CONN_MAX_AGE": 60,
+        "CONN_HEALTH_CHECKS": True,
         "OPTIONS": {
             "transaction_mode": "IMMEDIATE",
             "timeout": 20,

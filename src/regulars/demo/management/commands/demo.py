@@ -3,12 +3,19 @@
 import time
 
 from django.core.management.base import CommandError
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from regulars.core.management.base import Command as RegularsCommand
 from regulars.demo.ownership import ForeignDataError
 from regulars.demo.services import build
+
+
+def _number(value: int) -> str:
+    """1,000 / 1.000 as the installation's language groups digits."""
+    return number_format(value, force_grouping=True)
+
 
 #: the exit code when the database holds data the demo did not create (scripts/demo serves that data all the same)
 FOREIGN_DATA = 3
@@ -27,10 +34,23 @@ class Command(RegularsCommand):
 
         def progress(done, todo):
             if done == todo or done % 50_000 == 0:
-                self.stdout.write(f"  customers: {done:,} of {todo:,} ({time.monotonic() - started:.0f} s)")
+                self.stdout.write(
+                    "  "
+                    + _("customers: %(done)s of %(todo)s (%(seconds)s s)")
+                    % {"done": _number(done), "todo": _number(todo), "seconds": f"{time.monotonic() - started:.0f}"}
+                )
 
         def history_progress(done, todo, receipts):
-            self.stdout.write(f"  receipts: pass {done} of {todo}, {receipts:,} ({time.monotonic() - started:.0f} s)")
+            self.stdout.write(
+                "  "
+                + _("receipts: pass %(done)s of %(todo)s, %(receipts)s (%(seconds)s s)")
+                % {
+                    "done": done,
+                    "todo": todo,
+                    "receipts": _number(receipts),
+                    "seconds": f"{time.monotonic() - started:.0f}",
+                }
+            )
 
         try:
             result = build(customers=customers, progress=progress, history_progress=history_progress)
@@ -44,10 +64,14 @@ class Command(RegularsCommand):
             )  # fmt: skip
             raise error from refused
         self.stdout.write(
-            f"Demo data ready: {', '.join(s.name for s in result.shops)}; "
-            f"{result.created_customers:,} customers and {result.created_receipts:,} receipts added "
-            f"in {time.monotonic() - started:.0f} s."
+            _("Demo data ready: %(shops)s; %(customers)s customers and %(receipts)s receipts added in %(seconds)s s.")
+            % {
+                "shops": ", ".join(shop.name for shop in result.shops),
+                "customers": _number(result.created_customers),
+                "receipts": _number(result.created_receipts),
+                "seconds": f"{time.monotonic() - started:.0f}",
+            }
         )
-        self.stdout.write("Demo logins (user name / password / role):")
+        self.stdout.write(_("Demo logins (user name / password / role):"))
         for username, password, role in result.logins:
             self.stdout.write(f"  {username:8} {password:16} {role}")
