@@ -1,7 +1,9 @@
-"""Sending a receipt to its customer as a PDF by e-mail, and logging every message (R6, M1)."""
+"""Sending a receipt to its customer as a PDF by e-mail, and logging every message (R6, M1); mails to users (the
+link to choose a new password) through the mail account of a shop they work in."""
 
 import logging
 import smtplib
+import threading
 from email.utils import formataddr
 
 from django.core.mail import EmailMessage, get_connection
@@ -34,6 +36,18 @@ def mail_account_for(shop: Shop | None) -> MailAccount | None:
         if account is not None:
             return account
     return MailAccount.objects.filter(shop__isnull=True).first()
+
+
+def mail_account_for_user(user) -> MailAccount | None:
+    """The account of the shop the user works in now, else of one of their further shops, else the installation's,
+    else the first one there is."""
+    accounts = MailAccount.objects.order_by("shop__name", "pk")
+    return (
+        (accounts.filter(shop_id=user.shop_id).first() if user.shop_id else None)
+        or accounts.filter(shop__in=user.shops.all()).first()
+        or accounts.filter(shop__isnull=True).first()
+        or accounts.first()
+    )
 
 
 def smtp_connection(account: MailAccount):
@@ -69,11 +83,14 @@ def _invoice_message(receipt: Receipt, account: MailAccount, recipient: str, sub
             "name": receipt.customer_name,
             "shop": receipt.till.shop.name,
         }
-    sender = formataddr((account.sender_name, account.sender)) if account.sender_name else account.sender
-    message = EmailMessage(subject=subject, body=body, from_email=sender, to=[recipient])
+    message = EmailMessage(subject=subject, body=body, from_email=_sender(account), to=[recipient])
     message.attach(invoice_filename(receipt), invoice_pdf(receipt), "application/pdf")
     message.message()  # builds the headers now, so that a sender that cannot be encoded fails here
     return message
+
+
+def _sender(account: MailAccount) -> str:
+    return formataddr((account.sender_name, account.sender)) if account.sender_name else account.sender
 
 
 def _log_failure(entry: CommunicationEntry, reason: str) -> None:
@@ -128,3 +145,33 @@ def send_receipt_email(*, receipt: Receipt, user=None) -> CommunicationEntry:
     entry.status = DeliveryStatus.SENT
     entry.save()
     return entry
+
+
+def mail_accounts_exist() -> bool:
+    """Whether mails to users can be sent: some mail account is set up."""
+    return MailAccount.objects.exists()
+
+
+def send_mail_to_user(*, user, subject: str, body: str) -> None:
+    """Mail a plain-text message to a user (core.user_mail) with the account of a shop they work in.
+
+    The message is built here (MailError without an account, UndecryptableError when its password can no longer be
+    read) and handed to the server in the background: the answer to the request never waits for the mail server,
+    so that its time does not tell whether a mail was sent. A failure there is logged.
+    """
+    account = mail_account_for_user(user)
+    if account is None:
+        raise MailError(_("No mail account is set up. An administrator can set one up under Master data."))
+    message = EmailMessage(subject=subject, body=body, from_email=_sender(account), to=[user.email])
+    message.message()  # a sender or subject that cannot be encoded fails here
+    connection = smtp_connection(account)
+    threading.Thread(target=_deliver, args=(connection, message, user.pk), name="user-mail", daemon=True).start()
+
+
+def _deliver(connection, message: EmailMessage, user_id: int) -> None:
+    try:
+        connection.send_messages([message])
+    except Exception:
+        logger.exception(
+            "The mail to user %s could not be sent through %s:%s", user_id, connection.host, connection.port
+        )

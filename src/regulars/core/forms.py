@@ -1,14 +1,24 @@
-"""Forms of the core: users and shops (administrators only), staff members, and the base of a shop's records."""
+"""Forms of the core: users and shops (administrators only), passwords, staff members, and the base of a shop's
+records."""
+
+import logging
 
 from django import forms
-from django.contrib.auth.password_validation import validate_password
+from django.contrib.auth import forms as auth_forms
+from django.contrib.auth.password_validation import password_validators_help_texts, validate_password
+from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from .ids import parse_id
 from .models import Shop, StaffMember, User
 from .roles import Role
-from .services import shops_of
+from .services import claim_password_mail, set_password, shops_of
+from .user_mail import mail_user
 from .validators import normalise_bic, normalise_iban, normalise_kvk, normalise_tax_number, normalise_vat_id
+
+logger = logging.getLogger(__name__)
 
 
 class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -38,14 +48,27 @@ class ShopScopedForm(forms.ModelForm):
             self.initial.setdefault("shop", user.shop_id)
 
 
+#: Django 5.2 words this refusal anew, and its Dutch catalogue still has only the old wording (Dutch users would read
+#: the German fallback); our catalogues translate it
+PASSWORD_TOO_SHORT = ngettext_lazy(
+    "This password is too short. It must contain at least %d character.",
+    "This password is too short. It must contain at least %d characters.",
+    8,
+)
+
+
+def password_rules() -> str:
+    """The rules of AUTH_PASSWORD_VALIDATORS as one line of help (Django gives an HTML list)."""
+    return " ".join(str(text) for text in password_validators_help_texts())
+
+
 class UserForm(forms.ModelForm):
-    """A login: name, role, language, shop; the password is set here or left as it is."""
+    """A login: name, role, language, shop, e-mail address; a new one gets its first password here, later ones
+    are set on their own page (SetPasswordForm)."""
 
     password = forms.CharField(
-        label=_("New password"),
-        required=False,
+        label=_("Password"),
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
-        help_text=_("Leave empty to keep the current password."),
     )
 
     class Meta:
@@ -53,6 +76,14 @@ class UserForm(forms.ModelForm):
         fields = ["username", "first_name", "last_name", "email", "role", "language", "shop", "shops", "is_active"]
         field_classes = {"shops": IdMultipleChoiceField}
         widgets = {"shops": forms.CheckboxSelectMultiple}
+        help_texts = {"email": _("Where the link to choose a new password goes when it is forgotten.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["password"]
+        else:
+            self.fields["password"].help_text = password_rules()
 
     def clean(self):
         data = super().clean()
@@ -67,12 +98,9 @@ class UserForm(forms.ModelForm):
         return data
 
     def clean_password(self):
-        password = self.cleaned_data.get("password")
-        if password:
-            username = self.cleaned_data.get("username") or self.instance.username
-            validate_password(password, User(username=username, first_name=self.data.get("first_name", "")))
-        elif not self.instance.pk:
-            raise forms.ValidationError(_("A new user needs a password."))
+        password = self.cleaned_data["password"]
+        username = self.cleaned_data.get("username", "")
+        validate_password(password, User(username=username, first_name=self.data.get("first_name", "")))
         return password
 
     def save(self, commit=True):
@@ -83,6 +111,57 @@ class UserForm(forms.ModelForm):
         if commit:
             user.save()
         return user
+
+
+class NewPasswordForm:
+    """A new password, typed twice and checked by AUTH_PASSWORD_VALIDATORS; saved by core.services.set_password."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = password_rules()
+
+    def save(self, commit=True):
+        set_password(user=self.user, password=self.cleaned_data["new_password1"])
+        return self.user
+
+
+class SetPasswordForm(NewPasswordForm, auth_forms.SetPasswordForm):
+    """A new password without the old one: an administrator's for a user, or after the link of a forgotten one."""
+
+
+class PasswordChangeForm(NewPasswordForm, auth_forms.PasswordChangeForm):
+    """One's own new password, after the current one."""
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Asks for a link to choose a new password by user name or e-mail address. The link goes to the address stored
+    for an active login with a password; the answer is the same whether there is one or not."""
+
+    email = forms.CharField(
+        label=_("User name or e-mail address"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autofocus": True}),
+    )
+
+    def get_users(self, email):
+        users = {user.pk: user for user in super().get_users(email)}
+        by_name = User.objects.filter(username=email, is_active=True).exclude(email="")
+        users.update({user.pk: user for user in by_name if user.has_usable_password()})
+        return users.values()
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        """Mail the link in the user's language through the app that sends mails (core.user_mail), at most one per
+        PASSWORD_MAIL_INTERVAL; a failure is logged and not shown, so that the answer stays the same."""
+        user = context["user"]
+        if not claim_password_mail(user=user):
+            return
+        with translation.override(user.effective_language):
+            subject = "".join(render_to_string(subject_template_name, context).splitlines())
+            body = render_to_string(email_template_name, context)
+        try:
+            mail_user(user=user, subject=subject, body=body)
+        except Exception:
+            logger.exception("The link to choose a new password could not be mailed to user %s", user.pk)
 
 
 class ShopForm(forms.ModelForm):

@@ -82,6 +82,8 @@ class User(AbstractUser):
         help_text=_("Managers of several shops switch between them; cashiers work in their shop only."),
     )  # fmt: skip
     table_columns = models.JSONField(_("list columns"), default=dict, blank=True)
+    #: when the last link to choose a new password was mailed (core.services.claim_password_mail keeps them apart)
+    password_mail_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["username"]

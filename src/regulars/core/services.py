@@ -1,12 +1,15 @@
-"""Domain operations of the core: numbering, users, API tokens, list preferences."""
+"""Domain operations of the core: numbering, users and their passwords, API tokens, list preferences."""
 
 import hashlib
 import hmac
 import secrets
 from collections.abc import Callable
+from datetime import timedelta
 
+from axes.utils import reset as reset_failed_logins
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import ApiToken, NumberSequence, Shop, StaffMember, User
@@ -67,6 +70,29 @@ def create_user(
     user.full_clean(exclude=["password"])
     user.save()
     return user
+
+
+#: at most one mail with a link to choose a new password per user in this time, however often it is asked for
+PASSWORD_MAIL_INTERVAL = timedelta(minutes=5)
+
+
+def set_password(*, user: User, password: str) -> None:
+    """Give the user a new password (the caller's form has checked it against AUTH_PASSWORD_VALIDATORS).
+
+    Protocolled as "password changed", without the value. The user's sessions end (Django keeps a hash of the password
+    in each), except one the caller keeps with update_session_auth_hash; so does a lock after failed logins.
+    """
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    reset_failed_logins(username=user.username)
+
+
+def claim_password_mail(*, user: User) -> bool:
+    """Whether a link to choose a new password may be mailed to the user now; if so, the next one must wait
+    PASSWORD_MAIL_INTERVAL (one conditional UPDATE, so that two requests at the same moment send one mail)."""
+    now = timezone.now()
+    due = Q(password_mail_sent_at__isnull=True) | Q(password_mail_sent_at__lte=now - PASSWORD_MAIL_INTERVAL)
+    return User.objects.filter(due, pk=user.pk).update(password_mail_sent_at=now) == 1
 
 
 def _token_digest(key: str) -> str:
@@ -130,9 +156,7 @@ def check_works_at(user, shop: Shop) -> None:
     """ShopAccessError naming both shops when the user does not work in `shop`."""
     if not may_work_at(user, shop.pk):
         own = user.shop.name if getattr(user, "shop_id", None) else _("no shop")
-        raise ShopAccessError(
-            _("You work in %(own)s, not in %(shop)s.") % {"own": own, "shop": shop.name}
-        )
+        raise ShopAccessError(_("You work in %(own)s, not in %(shop)s.") % {"own": own, "shop": shop.name})
 
 
 def switch_shop(*, user: User, shop: Shop) -> None:

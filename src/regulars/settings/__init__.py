@@ -133,6 +133,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 8}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+#: a link to choose a new password works this long, and once (the mail and the page say "one hour")
+PASSWORD_RESET_TIMEOUT = 3600
 
 # Login throttling: five failures for a user name from one address lock it for 15 minutes.
 AXES_FAILURE_LIMIT = 5

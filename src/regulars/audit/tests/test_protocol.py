@@ -86,10 +86,9 @@ def test_p1_the_issue_lists_these_kinds():
 def test_p1_passwords_are_protocolled_as_changed_never_with_their_values(admin_client, cashier, db):
     # when an administrator sets a new password and a mail account password
     response = admin_client.post(
-        f"/users/{cashier.pk}/",
-        {"username": "kasse", "role": "cashier", "language": "en", "shop": cashier.shop_id, "is_active": "on",
-         "password": "Neues-Kassen-Passwort-7"},
-    )  # fmt: skip
+        f"/users/{cashier.pk}/password/",
+        {"new_password1": "Neues-Kassen-Passwort-7", "new_password2": "Neues-Kassen-Passwort-7"},
+    )
     assert response.status_code == 302
     account = MailAccount(host="smtp.example.com", sender="salon@example.com")
     account.set_password("Geheim-123")

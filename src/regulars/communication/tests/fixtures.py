@@ -1,4 +1,7 @@
+import email
+import email.policy
 import socket
+import threading
 from contextlib import contextmanager
 
 import pytest
@@ -36,6 +39,19 @@ def running_smtp_server(**options):
         yield controller, inbox
     finally:
         controller.stop()
+
+
+def wait_for_user_mails() -> None:
+    """Wait until the mails to users handed over in the background (communication.services) are sent or failed."""
+    for thread in threading.enumerate():
+        if thread.name == "user-mail":
+            thread.join(timeout=10)
+
+
+def delivered(inbox) -> list[email.message.EmailMessage]:
+    """The messages the server has received, once the mails to users handed over in the background are delivered."""
+    wait_for_user_mails()
+    return [email.message_from_bytes(e.original_content, policy=email.policy.default) for e in inbox.envelopes]
 
 
 @pytest.fixture

@@ -129,6 +129,12 @@ def log_in(page, user, password=PASSWORD):
     return page
 
 
+def fill_new_password(page, password):
+    """Type a new password and its confirmation into a password page."""
+    page.get_by_label("New password:", exact=True).fill(password)
+    page.get_by_label("New password confirmation:").fill(password)
+
+
 def htmx_loaded(page) -> bool:
     return page.evaluate("() => typeof window.htmx === 'object' && typeof window.htmx.ajax === 'function'")
 

@@ -30,7 +30,7 @@ FORM_PAGES = [
     "/customers/new/", "/customers/{customer}/edit/", "/customers/groups/new/", "/catalog/articles/new/",
     "/catalog/services/new/", "/catalog/discounts/new/", "/catalog/brands/new/", "/catalog/categories/new/",
     "/catalog/copy/", "/staff/new/", "/users/new/", "/shops/new/", "/sales/tills/new/",
-    "/communication/mail-accounts/new/", "/orders/new/{customer}/", "/me/",
+    "/communication/mail-accounts/new/", "/orders/new/{customer}/", "/me/", "/me/password/", "/users/{user}/password/",
 ]  # fmt: skip
 TILL_ACTIONS = [
     "customer", "add", "line/0/quantity", "line/0/customer", "line/0/price", "remove/0", "settings", "pay", "link",
@@ -66,9 +66,9 @@ def fields_of(client, url: str) -> list[str]:
 
 
 @pytest.mark.parametrize("page", FORM_PAGES)
-def test_x5_random_input_to_every_form_is_answered_without_a_server_error(admin, page):
+def test_x5_random_input_to_every_form_is_answered_without_a_server_error(admin, admin_user, page):
     client, customer = admin
-    url = page.format(customer=customer.pk)
+    url = page.format(customer=customer.pk, user=admin_user.pk)
     names = fields_of(client, url)
     assert names, url
 

@@ -5,6 +5,7 @@ from django.test import Client
 
 from regulars.core.tests.fixtures import PASSWORD
 
+#: each page and the least role that opens it; {user} is the id of the user who asks
 PAGES = {
     "/customers/": "cashier",
     "/customers/new/": "cashier",
@@ -15,6 +16,8 @@ PAGES = {
     "/staff/new/": "manager",
     "/users/": "admin",
     "/users/new/": "admin",
+    "/users/{user}/password/": "admin",
+    "/me/password/": "cashier",
     "/shops/": "admin",
     "/sales/till/": "cashier",
     "/sales/till/articles/?code=wella": "cashier",
@@ -25,7 +28,7 @@ RANK = {"cashier": 1, "manager": 2, "admin": 3}
 
 @pytest.mark.parametrize("path", PAGES)
 def test_x5_anonymous_visitors_are_sent_to_the_login(client, db, path):
-    response = client.get(path)
+    response = client.get(path.format(user=1))
     assert response.status_code == 302 and response["Location"].startswith("/login/")
 
 
@@ -35,7 +38,7 @@ def test_x5_each_role_opens_what_it_may_and_nothing_else(request, client, path, 
     user = request.getfixturevalue({"admin": "admin_user"}.get(role, role))
     client.force_login(user)
     allowed = RANK[role] >= RANK[PAGES[path]]
-    assert client.get(path).status_code == (200 if allowed else 403)
+    assert client.get(path.format(user=user.pk)).status_code == (200 if allowed else 403)
 
 
 def test_x5_a_cashier_sees_no_menu_entries_for_settings(cashier_client):
@@ -100,8 +103,8 @@ def test_x5_the_last_administrator_keeps_the_role(admin_client, admin_user):
 
 
 def test_x5_an_admin_changing_the_own_password_stays_logged_in(admin_client, admin_user):
-    data = {"username": "admin", "role": "admin", "language": "en", "is_active": "on", "password": "Neues-Passwort-26"}
-    assert admin_client.post(f"/users/{admin_user.pk}/", data).status_code == 302
+    data = {"new_password1": "Neues-Passwort-26", "new_password2": "Neues-Passwort-26"}
+    assert admin_client.post(f"/users/{admin_user.pk}/password/", data).status_code == 302
     assert admin_client.get("/users/").status_code == 200
 
 

@@ -1,6 +1,6 @@
 """Users and shops (the administrator's settings) and staff members (the manager's master data), X5."""
 
-from django.contrib.auth import update_session_auth_hash
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -32,11 +32,8 @@ class UserEditView(ObjectEditView):
     success_url = "core:user_list"
     add_title = _("New user")
 
-    def save(self, form):
-        user = form.save()
-        if user.pk == self.request.user.pk and form.cleaned_data.get("password"):
-            update_session_auth_hash(self.request, user)  # changing one's own password keeps one logged in
-        return user
+    def get_actions(self, obj):
+        return [(reverse("core:user_password", args=[obj.pk]), gettext("Set a new password"))] if obj else []
 
 
 class ShopListView(ObjectListView):

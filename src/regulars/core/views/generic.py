@@ -107,6 +107,10 @@ class ObjectEditView(ShopScopedMixin, RoleRequiredMixin, TemplateView):
     def save(self, form):
         return form.save()
 
+    def get_actions(self, obj) -> list[tuple[str, str]]:
+        """Links (url, label) beside the heading to further pages of the object, e.g. its password."""
+        return []
+
     def get_form(self, obj):
         extra = {"user": self.request.user} if getattr(self.form_class, "takes_user", False) else {}
         return self.form_class(self.request.POST or None, instance=obj, **extra)
@@ -128,6 +132,7 @@ class ObjectEditView(ShopScopedMixin, RoleRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         context["title"] = str(kwargs["object"]) if kwargs.get("object") else self.add_title
         context["cancel_url"] = reverse(self.success_url)
+        context["actions"] = self.get_actions(kwargs.get("object"))
         context["panels"] = panels_for("edit", self.request, kwargs["object"]) if kwargs.get("object") else []
         return context
 

@@ -1,8 +1,9 @@
-"""A user's own settings: the language Regulars speaks to them (X1)."""
+"""A user's own settings: the language Regulars speaks to them (X1), and the way to their password."""
 
 from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..models import User
@@ -24,6 +25,9 @@ class ProfileView(ObjectEditView):
 
     def get_object(self):
         return self.request.user
+
+    def get_actions(self, obj):
+        return [(reverse("core:password_change"), _("Change password"))]
 
     def post(self, request, *args, **kwargs):
         form = self.get_form(request.user)
