@@ -20,6 +20,9 @@ class BaseTable(tables.Table):
     default_columns: tuple[str, ...] = ()
     #: columns always shown (e.g. the row's name) and never offered for hiding
     fixed_columns: tuple[str, ...] = ()
+    #: the page shown and the links to the pages before and after it (set by the list view)
+    list_page = None
+    previous_url = next_url = ""
 
     class Meta:
         attrs = {"class": "table", "data-table": "1"}

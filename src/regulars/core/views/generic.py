@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
-from django_tables2 import RequestConfig
 
-from ..pagination import CappedPaginator
+from ..keyset import InvalidCursor
+from ..pagination import ListPage, list_page
 from ..panels import panels_for
 from ..roles import Role
 from ..services import shops_of
@@ -52,15 +52,29 @@ class ObjectListView(ShopScopedMixin, RoleRequiredMixin, TemplateView):
         return self.scoped(self.queryset.all())
 
     def get_table(self):
-        filterset = self.filterset_class(self.request.GET or None, queryset=self.get_queryset(), request=self.request)
-        rows = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-        if filterset.is_bound and not filterset.is_valid():
-            rows = rows.none()
-        table = self.table_class(rows, user=self.request.user)
-        RequestConfig(self.request, paginate={"per_page": self.per_page, "paginator_class": CappedPaginator}).configure(
-            table
-        )
+        filterset = self.filterset_class(self.request.GET, queryset=self.get_queryset(), request=self.request)
+        rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+        page = self.get_page(rows)
+        table = self.table_class(page.rows, user=self.request.user)
+        table.list_page = page
+        table.previous_url = self._url(cursor=page.previous) if page.previous else ""
+        table.next_url = self._url(cursor=page.next) if page.next else ""
         return filterset, table
+
+    def get_page(self, rows) -> ListPage:
+        """The page the request's cursor names; the first for a cursor of another list (changed by hand)."""
+        try:
+            return list_page(rows, cursor=self.request.GET.get("cursor"), per_page=self.per_page)
+        except InvalidCursor:
+            return list_page(rows, cursor=None, per_page=self.per_page)
+
+    def _url(self, **changes) -> str:
+        """This list with other parameters; a page of other rows starts at the first page."""
+        query = self.request.GET.copy()
+        query.pop("cursor", None)
+        for name, value in changes.items():
+            query[name] = value
+        return f"?{query.urlencode()}"
 
     def get_context_data(self, **kwargs):
         filterset, table = self.get_table()
