@@ -51,6 +51,13 @@ class CustomerFilterSet(django_filters.FilterSet):
     created_before = django_filters.DateFilter(
         field_name="created_at", lookup_expr="date__lte", label=_("created until")
     )
+    ordering = django_filters.OrderingFilter(
+        fields=(("sort_name", "name"), ("number", "number"), ("postcode", "postcode"), ("city", "city"),
+                ("created_at", "created")),
+        label=_("sort by"),
+        help_text="The sort order: name, number, postcode, city or created; with a minus (-city) the other way round. "
+        "Without it, search results come by how they match and the others by name.",
+    )  # fmt: skip
 
     class Meta:
         model = Customer

@@ -110,10 +110,17 @@ class Customer(TimeStampedModel):
     )
     id_card_number = models.CharField(_("ID card number"), max_length=40, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
-    sort_name = SearchKeyField(max_length=255, db_index=True, editable=False)
+    sort_name = SearchKeyField(max_length=255, editable=False)
 
     class Meta:
         ordering = ["sort_name", "id"]
+        # the list's sort orders (the column headers), each ended by the id as keyset paging reads them
+        indexes = [
+            models.Index(fields=["sort_name", "id"], name="customer_by_name"),
+            models.Index(fields=["postcode", "id"], name="customer_by_postcode"),
+            models.Index(fields=["city", "id"], name="customer_by_city"),
+            models.Index(fields=["created_at", "id"], name="customer_by_created"),
+        ]
         verbose_name = _("customer")
         verbose_name_plural = _("customers")
 

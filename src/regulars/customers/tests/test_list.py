@@ -92,3 +92,118 @@ def test_a_cursor_changed_by_hand_is_refused_by_the_api_and_opens_the_first_page
         assert response.status_code == 400 and "cursor" in response.json(), foreign
         page = cashier_client.get("/customers/", {"cursor": foreign})
         assert page.status_code == 200 and "Kunde 0000" in page.text, foreign
+
+
+# Sorting (seen: the headers could not be clicked to sort)
+
+HEADER = r'<th[^>]*>\s*<a [^>]*href="([^"]*)"[^>]*>\s*{}\s*<'
+
+
+def header_link(html: str, label: str) -> str:
+    found = re.search(HEADER.format(re.escape(label)), html)
+    assert found, f"the header {label!r} is no link"
+    return urljoin("/customers/", found.group(1).replace("&amp;", "&"))
+
+
+@pytest.fixture
+def three_cities(make_customer):
+    return [
+        make_customer(first_name="Anna", last_name="Weber", city="Köln", postcode="50667"),
+        make_customer(first_name="Bernd", last_name="Adler", city="Aachen", postcode="52062"),
+        make_customer(first_name="Carla", last_name="Zimmer", city="Bonn", postcode="53111"),
+    ]
+
+
+def rows_of(html: str, names=("Weber", "Adler", "Zimmer")) -> list[str]:
+    return sorted(names, key=html.index)
+
+
+def test_clicking_a_column_header_sorts_by_it_and_clicking_again_reverses(cashier_client, three_cities):
+    # given the list, sorted by name
+    page = cashier_client.get("/customers/").text
+    assert rows_of(page) == ["Adler", "Weber", "Zimmer"]
+    # when the cashier clicks "City"
+    by_city = cashier_client.get(header_link(page, "City")).text
+    # then the customers come by city, and "City" says so
+    assert rows_of(by_city) == ["Adler", "Zimmer", "Weber"]  # Aachen, Bonn, Köln
+    assert re.search(r'<th[^>]*aria-sort="ascending"[^>]*>\s*<a [^>]*>\s*City', by_city)
+    # when clicking it again, the other way round
+    reversed_ = cashier_client.get(header_link(by_city, "City")).text
+    assert rows_of(reversed_) == ["Weber", "Zimmer", "Adler"]
+    assert re.search(r'<th[^>]*aria-sort="descending"[^>]*>\s*<a [^>]*>\s*City', reversed_)
+
+
+@pytest.mark.parametrize(
+    ("label", "order"),
+    # the list comes by name already: a click on "Name" turns it round
+    [("Customer number", [1, 2, 0]), ("Postcode", [0, 1, 2]), ("Created", [0, 1, 2]), ("Name", [2, 0, 1])],
+)
+def test_every_sortable_column_sorts(cashier_client, cashier, three_cities, label, order):
+    from regulars.customers.models import Customer
+
+    Customer.objects.filter(pk=three_cities[0].pk).update(number="99999")  # the first customer's number comes last
+    cashier.table_columns = {"customers": ["number", "postcode", "city", "created_at"]}
+    cashier.save()
+    page = cashier_client.get(header_link(cashier_client.get("/customers/").text, label)).text
+    assert rows_of(page) == [three_cities[i].last_name for i in order]
+
+
+def test_the_sort_order_is_kept_while_paging_and_searching(cashier_client, many_customers):
+    # given the list sorted by customer number, the highest first
+    page = cashier_client.get("/customers/").text
+    url = header_link(cashier_client.get(header_link(page, "Customer number")).text, "Customer number")
+    # when following "next" to the end, and searching
+    seen = []
+    while url:
+        page = cashier_client.get(url).text
+        seen += names_on(page)
+        link = NEXT.search(page)
+        url = urljoin("/customers/", link.group(1).replace("&amp;", "&")) if link else None
+    # then every customer came, by number downwards
+    assert seen == [f"Kunde {i:04d}" for i in reversed(range(MANY))]
+    # and the search form sends the sort order with what is typed
+    assert re.search(r'<input type="hidden" name="ordering" value="-number" form="list-filters">', page)
+    assert 'id="list-filters"' in page
+
+
+@pytest.mark.parametrize(
+    ("ordering", "expected"),
+    [("city", ["Adler", "Zimmer", "Weber"]), ("-city", ["Weber", "Zimmer", "Adler"]),
+     ("postcode", ["Weber", "Adler", "Zimmer"]), ("-number", ["Zimmer", "Adler", "Weber"]),
+     ("name", ["Adler", "Weber", "Zimmer"]), ("-created", ["Zimmer", "Adler", "Weber"])],
+)  # fmt: skip
+def test_the_api_sorts_by_ordering(api, three_cities, ordering, expected):
+    for params in ({"ordering": ordering}, {"ordering": ordering, "q": "a"}):
+        response = api.get("/api/v1/customers/", params)
+        assert response.status_code == 200, response.json()
+        names = [c["last_name"] for c in response.json()["results"]]
+        assert names == [name for name in expected if name in names] and names, params
+
+
+def test_an_unknown_ordering_is_refused_by_the_api_and_ignored_by_the_list(api, cashier_client, three_cities):
+    for unknown in ("street", "-id", "city,x", "\x00"):
+        response = api.get("/api/v1/customers/", {"ordering": unknown})
+        assert response.status_code == 400 and "ordering" in response.json(), unknown
+        page = cashier_client.get("/customers/", {"ordering": unknown})
+        assert page.status_code == 200 and rows_of(page.text) == ["Adler", "Weber", "Zimmer"], unknown
+
+
+def test_the_api_schema_names_the_sort_orders(api):
+    schema = api.get("/api/schema/?format=json").json()
+    parameters = {p["name"]: p for p in schema["paths"]["/api/v1/customers/"]["get"]["parameters"]}
+    assert {"name", "-name", "number", "-number", "postcode", "city", "-city", "created", "-created"} <= set(
+        parameters["ordering"]["schema"]["items"]["enum"]
+    )
+    assert {"cursor", "page_size"} <= set(parameters)
+
+
+def test_every_sort_column_has_an_index_so_a_million_customers_sort_fast(db):
+    from django.db import connection
+
+    table = Customer._meta.db_table
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, table)
+    leading = {tuple(index["columns"][:2]) for index in indexes.values() if index["index"] or index["unique"]}
+    for column in ("sort_name", "postcode", "city", "created_at"):
+        assert (column, "id") in leading, column
+    assert any(index["columns"] == ["number"] and index["unique"] for index in indexes.values())
