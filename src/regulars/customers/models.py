@@ -270,11 +270,13 @@ class SearchKey(models.Model):
 
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="search_keys")
     key = SearchKeyField(max_length=255)
+    #: the customer's, so that the quick search counts active customers from the index alone
+    active = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["key"]
         indexes = [
-            models.Index(fields=["key", "customer"], name="searchkey_key"),
+            models.Index(fields=["key", "customer", "active"], name="searchkey_key"),
             models.Index(fields=["customer", "key"], name="searchkey_customer"),
         ]
 

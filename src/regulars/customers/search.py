@@ -172,8 +172,9 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     )
 
 
-def count(text: str, limit: int) -> int | None:
-    """How many customers match `text`, counting no further than `limit`; None when nothing is searched.
+def count(text: str, limit: int, *, active: bool | None = None) -> int | None:
+    """How many customers match `text` (only active or inactive ones, if asked), counting no further than `limit`;
+    None when nothing is searched.
 
     The same as search(Customer.objects.all(), text)[:limit].count(), but from the index of keys alone and
     as fast as reading `limit` keys: the distinct customers among the first matching keys. A customer rarely
@@ -187,6 +188,9 @@ def count(text: str, limit: int) -> int | None:
     key = quote(SearchKey._meta.get_field("key").column)
     customer = quote(SearchKey._meta.get_field("customer").column)
     matching, params = _keys_sql(query, customer)
+    if active is not None:
+        matching += f" AND {quote(SearchKey._meta.get_field('active').column)} = %s"
+        params.append(active)
     sql = f"SELECT COUNT(*), COUNT(DISTINCT {customer}) FROM ({matching} ORDER BY {key}, {customer} LIMIT %s) keys"  # noqa: S608
     rows = limit
     with connection.cursor() as cursor:

@@ -272,7 +272,7 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict, discounts: dict)
         row_keys = _keys(row)
         if cid % CHECK_EVERY == 0:
             _check_keys(row, row_keys)
-        keys.extend((cid, key) for key in row_keys)
+        keys.extend((cid, key, row["active"]) for key in row_keys)
         protocol.append(
             (now, "customer", cid, Action.CREATED.value, "number", None, json.dumps(row["number"]), 1, "demo")
         )
@@ -280,7 +280,7 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict, discounts: dict)
     bulk_insert(CustomerPhone, ["customer_id", "number", "kind"], phones)
     bulk_insert(CustomerEmail, ["customer_id", "address", "kind"], emails)
     bulk_insert(Customer.groups.through, ["customer_id", "customergroup_id"], memberships)
-    bulk_insert(SearchKey, ["customer_id", "key"], keys)
+    bulk_insert(SearchKey, ["customer_id", "key", "active"], keys)
     bulk_insert(
         ProtocolEntry,
         ["created_at", "kind", "record_id", "action", "field", "old_value", "new_value", "version", "user_name"],

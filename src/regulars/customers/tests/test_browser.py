@@ -132,7 +132,13 @@ def test_search_while_typing_and_open_with_the_keyboard(page, cashier, juergen, 
 def test_filters_update_the_list(page, cashier, juergen, make_customer):
     make_customer(first_name="Dirk", last_name="Schmidt", active=False)
     log_in(page, cashier)
+    expect(results(page)).to_have_count(1)  # active customers, unless asked for others
+    expect(results(page).first).to_contain_text("Müller, Jürgen")
+    page.get_by_role("combobox", name="active").select_option(label="active and inactive")
     expect(results(page)).to_have_count(2)
+    page.get_by_role("combobox", name="active").select_option(label="inactive only")
+    expect(results(page)).to_have_count(1)
+    expect(results(page).first).to_contain_text("Schmidt, Dirk")
     page.get_by_role("combobox", name="active").select_option(label="active only")
     expect(results(page)).to_have_count(1)
     expect(results(page).first).to_contain_text("Müller, Jürgen")

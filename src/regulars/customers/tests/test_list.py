@@ -207,3 +207,64 @@ def test_every_sort_column_has_an_index_so_a_million_customers_sort_fast(db):
     for column in ("sort_name", "postcode", "city", "created_at"):
         assert (column, "id") in leading, column
     assert any(index["columns"] == ["number"] and index["unique"] for index in indexes.values())
+
+
+# Active customers by default (seen: the list showed inactive customers by default)
+
+
+@pytest.fixture
+def one_gone(make_customer):
+    """Two Müllers, one of them no longer a customer, and Weber."""
+    make_customer(first_name="Anna", last_name="Müller")
+    make_customer(first_name="Otto", last_name="Müller", active=False)
+    make_customer(first_name="Jonas", last_name="Weber")
+
+
+def first_names_on(html: str) -> list[str]:
+    return sorted(name for name in ("Anna", "Otto", "Jonas") if f", {name}<" in html)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [({}, ["Anna", "Jonas"]), ({"q": "müller"}, ["Anna"]), ({"active": "false"}, ["Otto"]),
+     ({"active": "all"}, ["Anna", "Jonas", "Otto"]), ({"active": "all", "q": "müller"}, ["Anna", "Otto"]),
+     ({"active": "true"}, ["Anna", "Jonas"]), ({"city": ""}, ["Anna", "Jonas"])],
+)  # fmt: skip
+def test_the_list_shows_active_customers_unless_asked_for_others(cashier_client, one_gone, params, expected):
+    page = cashier_client.get("/customers/", params, HTTP_HX_REQUEST="true", HTTP_HX_TARGET="results").text
+    assert first_names_on(page) == expected
+    full = cashier_client.get("/customers/", params).text
+    assert first_names_on(full) == expected
+    chosen = {"false": "inactive only", "all": "active and inactive"}.get(params.get("active"), "active only")
+    assert re.search(rf'<option value="[a-z]+" selected>{chosen}</option>', full)
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [({}, ["Anna", "Jonas"]), ({"active": "false"}, ["Otto"]), ({"active": "all"}, ["Anna", "Otto", "Jonas"]),
+     ({"active": "true"}, ["Anna", "Jonas"]), ({"active": "all", "ordering": "-name"}, ["Jonas", "Otto", "Anna"])],
+)  # fmt: skip
+def test_the_api_lists_active_customers_unless_asked_for_others(api, one_gone, params, expected):
+    body = api.get("/api/v1/customers/", params).json()
+    assert [c["first_name"] for c in body["results"]] == expected
+    assert body["count"] == len(expected)
+
+
+def test_a_deactivated_customer_leaves_the_quick_search_and_its_count(api, cashier, one_gone):
+    from regulars.customers.services import CustomerData, update_customer
+
+    body = api.get("/api/v1/customers/", {"q": "müller"}).json()
+    assert [c["first_name"] for c in body["results"]] == ["Anna"] and body["count"] == 1
+    anna = Customer.objects.get(first_name="Anna")
+    update_customer(customer_id=anna.pk, data=CustomerData(fields={"active": False}), expected_version=1, user=cashier)
+    body = api.get("/api/v1/customers/", {"q": "müller"}).json()
+    assert body["results"] == [] and body["count"] == 0
+    body = api.get("/api/v1/customers/", {"q": "müller", "active": "false"}).json()
+    assert [c["first_name"] for c in body["results"]] == ["Anna", "Otto"] and body["count"] == 2
+
+
+def test_the_api_schema_says_active_customers_are_listed_unless_asked(api):
+    schema = api.get("/api/schema/?format=json").json()
+    [active] = [p for p in schema["paths"]["/api/v1/customers/"]["get"]["parameters"] if p["name"] == "active"]
+    assert set(active["schema"]["enum"]) == {"true", "false", "all"} and active["schema"]["default"] == "true"
+    assert "inactive" in active["description"]
