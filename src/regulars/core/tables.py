@@ -20,6 +20,11 @@ class BaseTable(tables.Table):
     default_columns: tuple[str, ...] = ()
     #: columns always shown (e.g. the row's name) and never offered for hiding
     fixed_columns: tuple[str, ...] = ()
+    #: column -> the list's `ordering` that sorts by it (the FilterSet's OrderingFilter): its header is a link
+    sort_by: dict[str, str] = {}
+    #: the page shown and the links to the pages before and after it (set by the list view)
+    list_page = None
+    previous_url = next_url = ""
 
     class Meta:
         attrs = {"class": "table", "data-table": "1"}
@@ -37,6 +42,22 @@ class BaseTable(tables.Table):
         kwargs.setdefault("sequence", [*self.fixed_columns, *self.selected_columns, "..."])
         kwargs.setdefault("exclude", [name for name in self.base_columns if name not in shown])
         super().__init__(*args, **kwargs)
+
+    def link_headers(self, *, current: str, url) -> None:
+        """Each sortable column's header links to the list sorted by it, reversed when it sorts by it already.
+
+        `current` is the list's `ordering` ("city", "-city"); `url(ordering)` is the list sorted so.
+        """
+        self._header_links = {}
+        for name, ordering in self.sort_by.items():
+            state = {ordering: "ascending", f"-{ordering}": "descending"}.get(current, "")
+            self._header_links[name] = (url(f"-{ordering}" if state == "ascending" else ordering), state)
+
+    @property
+    def headers(self) -> list[tuple]:
+        """(column, link, "ascending"/"descending"/"") of every column shown."""
+        links = getattr(self, "_header_links", {})
+        return [(column, *links.get(column.name, ("", ""))) for column in self.columns]
 
     @classmethod
     def available_columns(cls) -> list[tuple[str, str]]:

@@ -4,7 +4,6 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
-from django_filters.widgets import BooleanWidget
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -13,13 +12,35 @@ from regulars.core.models import Shop, StaffMember
 from .models import Customer, CustomerGroup
 from .search import search
 
+ACTIVE_CHOICES = (("true", _("active only")), ("false", _("inactive only")), ("all", _("active and inactive")))
+#: what a BooleanFilter took, still understood
+_ACTIVE_SPELLINGS = {"True": "true", "1": "true", "False": "false", "0": "false"}
 
-class ActiveWidget(BooleanWidget):
-    """true / false as the API takes them, worded for the list's filter."""
 
-    def __init__(self, attrs=None):
-        super().__init__(attrs)
-        self.choices = (("", _("active and inactive")), ("true", _("active only")), ("false", _("inactive only")))
+class ActiveWidget(forms.Select):
+    """The list's choice of active, inactive or all customers; active ones when nothing is chosen."""
+
+    def value_from_datadict(self, data, files, name):
+        value = super().value_from_datadict(data, files, name)
+        return _ACTIVE_SPELLINGS.get(value, value) or "true"
+
+
+@extend_schema_field(
+    {
+        "type": "string",
+        "enum": [value for value, _label in ACTIVE_CHOICES],
+        "default": "true",
+        "description": "Active customers (true, the default), inactive ones (false) or all.",
+    }
+)
+class ActiveFilter(django_filters.ChoiceFilter):
+    """Active customers unless inactive ones (`false`) or all are asked for (L1)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=ACTIVE_CHOICES, widget=ActiveWidget, empty_label=None, **kwargs)
+
+    def filter(self, qs, value):
+        return qs if value == "all" else qs.filter(active=value != "false")
 
 
 @extend_schema_field(OpenApiTypes.STR)
@@ -29,7 +50,7 @@ class GroupKeyFilter(django_filters.ModelMultipleChoiceFilter):
 
 class CustomerFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", label=_("Search"), max_length=100)
-    active = django_filters.BooleanFilter(label=_("active"), widget=ActiveWidget)
+    active = ActiveFilter(label=_("active"))
     group = GroupKeyFilter(
         field_name="groups__key",
         to_field_name="key",
@@ -51,6 +72,13 @@ class CustomerFilterSet(django_filters.FilterSet):
     created_before = django_filters.DateFilter(
         field_name="created_at", lookup_expr="date__lte", label=_("created until")
     )
+    ordering = django_filters.OrderingFilter(
+        fields=(("sort_name", "name"), ("number", "number"), ("postcode", "postcode"), ("city", "city"),
+                ("created_at", "created")),
+        label=_("sort by"),
+        help_text="The sort order: name, number, postcode, city or created; with a minus (-city) the other way round. "
+        "Without it, search results come by how they match and the others by name.",
+    )  # fmt: skip
 
     class Meta:
         model = Customer

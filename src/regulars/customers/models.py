@@ -110,10 +110,17 @@ class Customer(TimeStampedModel):
     )
     id_card_number = models.CharField(_("ID card number"), max_length=40, blank=True)
     version = models.PositiveIntegerField(_("version"), default=1)
-    sort_name = SearchKeyField(max_length=255, db_index=True, editable=False)
+    sort_name = SearchKeyField(max_length=255, editable=False)
 
     class Meta:
         ordering = ["sort_name", "id"]
+        # the list's sort orders (the column headers), each ended by the id as keyset paging reads them
+        indexes = [
+            models.Index(fields=["sort_name", "id"], name="customer_by_name"),
+            models.Index(fields=["postcode", "id"], name="customer_by_postcode"),
+            models.Index(fields=["city", "id"], name="customer_by_city"),
+            models.Index(fields=["created_at", "id"], name="customer_by_created"),
+        ]
         verbose_name = _("customer")
         verbose_name_plural = _("customers")
 
@@ -263,11 +270,13 @@ class SearchKey(models.Model):
 
     customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="search_keys")
     key = SearchKeyField(max_length=255)
+    #: the customer's, so that the quick search counts active customers from the index alone
+    active = models.BooleanField(default=True)
 
     class Meta:
         ordering = ["key"]
         indexes = [
-            models.Index(fields=["key", "customer"], name="searchkey_key"),
+            models.Index(fields=["key", "customer", "active"], name="searchkey_key"),
             models.Index(fields=["customer", "key"], name="searchkey_customer"),
         ]
 

@@ -26,7 +26,7 @@ from .search import keys_for
 
 FIRST_CUSTOMER_NUMBER = 10001
 #: what the search keys are made of (search.keys_for): the keys are rewritten only when one of these changes
-SEARCHED_FIELDS = {"number", "first_name", "last_name", "company", "phones", "emails"}
+SEARCHED_FIELDS = {"number", "first_name", "last_name", "company", "city", "postcode", "phones", "emails", "active"}
 _RELATED_FIELDS = ["referred_by", "regular_staff", "home_shop", "service_discount", "article_discount"]
 
 
@@ -116,11 +116,13 @@ def index_customer(customer: Customer, parts: _Parts) -> None:
         first_name=customer.first_name,
         last_name=customer.last_name,
         company=customer.company,
+        city=customer.city,
+        postcode=customer.postcode,
         phones=[number for number, _kind in parts.phones],
         emails=[address for address, _kind in parts.emails],
     )
     SearchKey.objects.filter(customer=customer).delete()
-    SearchKey.objects.bulk_create(SearchKey(customer=customer, key=key) for key in sorted(keys))
+    SearchKey.objects.bulk_create(SearchKey(customer=customer, key=key, active=customer.active) for key in sorted(keys))
 
 
 def _write_parts(customer: Customer, old: _Parts, new: _Parts) -> None:

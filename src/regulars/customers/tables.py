@@ -18,6 +18,7 @@ class CustomerTable(BaseTable):
     prefs_key = "customers"
     fixed_columns = ("name",)
     default_columns = ("number", "street", "postcode", "city", "phone", "email", "active")
+    sort_by = {"name": "name", "number": "number", "postcode": "postcode", "city": "city", "created_at": "created"}
 
     name = tables.Column(
         verbose_name=_("name"),

@@ -37,6 +37,7 @@ class CustomerListView(ObjectListView):
     template_name = "customers/customer_list.html"
     search_placeholder = gettext_lazy("Name, customer number, phone or e-mail")
     primary_filters = ("active",)
+    default_ordering = "name"
 
 
 class CustomerDetailView(RoleRequiredMixin, View):

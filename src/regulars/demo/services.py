@@ -24,7 +24,7 @@ from regulars.core.roles import Role
 from regulars.core.services import create_user
 from regulars.core.text import fold_term, fold_words
 from regulars.customers.models import Customer, CustomerEmail, CustomerGroup, CustomerPhone, SearchKey
-from regulars.customers.search import keys_for, name_keys
+from regulars.customers.search import keys_for, mail_parts, name_keys, place
 from regulars.customers.services import FIRST_CUSTOMER_NUMBER
 
 from . import names
@@ -165,6 +165,11 @@ def _name_keys(first: str, last: str, company: str) -> frozenset[str]:
 
 
 @functools.cache
+def _place(city: str, postcode: str) -> str:
+    return place(city=city, postcode=postcode)
+
+
+@functools.cache
 def _folded_term(text: str) -> str:
     return fold_term(text)
 
@@ -175,7 +180,8 @@ def _keys(row: dict) -> set[str]:
     The demo's phones are "+49" or "+31" and the national number; its e-mail addresses are a folded name,
     digits and a domain, and folding never joins letters across digits, so the parts fold on their own.
     """
-    keys = set(_name_keys(row["first_name"], row["last_name"], row["company"]))
+    names, where = _name_keys(row["first_name"], row["last_name"], row["company"]), _place(row["city"], row["postcode"])
+    keys = {f"{key} {where}" for key in names} if where else set(names)
     keys.add(row["number"].casefold())
     if row["phone"]:
         country, national = row["phone"][1:3], row["phone"][3:]
@@ -183,7 +189,7 @@ def _keys(row: dict) -> set[str]:
     if row["email"]:
         name, _at, domain = row["email"].partition("@")
         digits_from = len(name.rstrip("0123456789"))
-        keys.add(f"{_folded_term(name[:digits_from])}{name[digits_from:]}{_folded_term('@' + domain)}")
+        keys.update(mail_parts(f"{_folded_term(name[:digits_from])}{name[digits_from:]}{_folded_term('@' + domain)}"))
     return {key[:255] for key in keys if key}
 
 
@@ -266,7 +272,7 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict, discounts: dict)
         row_keys = _keys(row)
         if cid % CHECK_EVERY == 0:
             _check_keys(row, row_keys)
-        keys.extend((cid, key) for key in row_keys)
+        keys.extend((cid, key, row["active"]) for key in row_keys)
         protocol.append(
             (now, "customer", cid, Action.CREATED.value, "number", None, json.dumps(row["number"]), 1, "demo")
         )
@@ -274,7 +280,7 @@ def _write_batch(rows: list[dict], first_id: int, groups: dict, discounts: dict)
     bulk_insert(CustomerPhone, ["customer_id", "number", "kind"], phones)
     bulk_insert(CustomerEmail, ["customer_id", "address", "kind"], emails)
     bulk_insert(Customer.groups.through, ["customer_id", "customergroup_id"], memberships)
-    bulk_insert(SearchKey, ["customer_id", "key"], keys)
+    bulk_insert(SearchKey, ["customer_id", "key", "active"], keys)
     bulk_insert(
         ProtocolEntry,
         ["created_at", "kind", "record_id", "action", "field", "old_value", "new_value", "version", "user_name"],
@@ -290,6 +296,7 @@ def _discount_ids(discounts: dict, shop_id: int) -> tuple[int | None, int | None
 def _check_keys(row: dict, fast: set[str]) -> None:
     expected = keys_for(
         number=row["number"], first_name=row["first_name"], last_name=row["last_name"], company=row["company"],
+        city=row["city"], postcode=row["postcode"],
         phones=[row["phone"]] if row["phone"] else [], emails=[row["email"]] if row["email"] else [],
     )  # fmt: skip
     if fast != expected:

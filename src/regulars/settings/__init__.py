@@ -210,7 +210,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["regulars.core.api.permissions.IsCashier"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_PAGINATION_CLASS": "regulars.core.api.pagination.CappedPageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "regulars.core.api.pagination.CappedCursorPagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # JSON in, JSON out: one media type per body, so that a generated client can send every request
     "DEFAULT_PARSER_CLASSES": ["regulars.core.api.parsers.JSONParser"],

@@ -40,6 +40,7 @@ SEARCHES = [
     ("/customers/", "q"), ("/customers/pick/", "q"), ("/sales/till/customers/", "customer_q"),
     ("/sales/till/articles/", "code"), ("/catalog/articles/", "q"), ("/customers/", "group"),
     ("/customers/", "regular_staff"), ("/customers/", "birthday_month"), ("/customers/", "page"),
+    ("/customers/", "cursor"), ("/customers/", "ordering"),
 ]  # fmt: skip
 NAME = re.compile(r'name="([a-z_0-9-]+)"')
 EXAMPLES = settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)

@@ -11,13 +11,16 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
-from django_tables2 import RequestConfig
 
-from ..pagination import CappedPaginator
+from ..keyset import InvalidCursor
+from ..pagination import ListPage, list_page
 from ..panels import panels_for
 from ..roles import Role
 from ..services import shops_of
 from .mixins import RoleRequiredMixin
+
+#: filters that are not under "More filters": the search field, and the sort order (the column headers)
+NOT_FOLDED = {"q", "ordering"}
 
 
 class ShopScopedMixin:
@@ -47,20 +50,58 @@ class ObjectListView(ShopScopedMixin, RoleRequiredMixin, TemplateView):
     per_page = 25
     #: filters shown beside the search field; the others fold away under "More filters"
     primary_filters: tuple[str, ...] = ()
+    #: the `ordering` the list has when nothing is searched and no header was clicked (the model's own order)
+    default_ordering = ""
 
     def get_queryset(self):
         return self.scoped(self.queryset.all())
 
+    def get_filterset(self):
+        """The request's filters; a sort order the FilterSet does not know (changed by hand) is left out."""
+        data = self.request.GET
+        filterset = self.filterset_class(data, queryset=self.get_queryset(), request=self.request)
+        if "ordering" in filterset.errors:
+            data = data.copy()
+            data.pop("ordering")
+            filterset = self.filterset_class(data, queryset=self.get_queryset(), request=self.request)
+        return filterset
+
     def get_table(self):
-        filterset = self.filterset_class(self.request.GET or None, queryset=self.get_queryset(), request=self.request)
-        rows = filterset.qs if filterset.is_bound and filterset.is_valid() else filterset.queryset
-        if filterset.is_bound and not filterset.is_valid():
-            rows = rows.none()
-        table = self.table_class(rows, user=self.request.user)
-        RequestConfig(self.request, paginate={"per_page": self.per_page, "paginator_class": CappedPaginator}).configure(
-            table
+        filterset = self.get_filterset()
+        rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+        page = self.get_page(rows)
+        table = self.table_class(page.rows, user=self.request.user)
+        table.list_page = page
+        table.previous_url = self._url(cursor=page.previous) if page.previous else ""
+        table.next_url = self._url(cursor=page.next) if page.next else ""
+        searched = filterset.form["q"].value() if "q" in filterset.form.fields else ""
+        table.link_headers(
+            current=self.ordering(filterset) or ("" if searched else self.default_ordering),
+            url=lambda ordering: self._url(ordering=ordering),
         )
         return filterset, table
+
+    @staticmethod
+    def ordering(filterset) -> str:
+        """The sort order asked for ("-city"), or "" for the list's own."""
+        if "ordering" not in filterset.form.fields or not filterset.is_valid():
+            return ""
+        return ",".join(filterset.form.cleaned_data.get("ordering") or ())
+
+    def get_page(self, rows) -> ListPage:
+        """The page the request's cursor names; the first for a cursor of another list (changed by hand)."""
+        try:
+            return list_page(rows, cursor=self.request.GET.get("cursor"), per_page=self.per_page)
+        except InvalidCursor:
+            return list_page(rows, cursor=None, per_page=self.per_page)
+
+    def _url(self, **changes) -> str:
+        """This list with other parameters; a page of other rows starts at the first page."""
+        query = self.request.GET.copy()
+        query.pop("cursor", None)
+        for name, value in changes.items():
+            query[name] = value
+        return f"?{query.urlencode()}"
 
     def get_context_data(self, **kwargs):
         filterset, table = self.get_table()
@@ -70,12 +111,13 @@ class ObjectListView(ShopScopedMixin, RoleRequiredMixin, TemplateView):
             title=self.title,
             add_url=reverse(self.add_url) if self.add_url and self.request.user.has_role(self.add_role) else "",
             search_placeholder=self.search_placeholder,
+            ordering=self.ordering(filterset),
             primary_fields=[f for f in filterset.form if f.name in self.primary_filters],
-            more_fields=[f for f in filterset.form if f.name != "q" and f.name not in self.primary_filters],
+            more_fields=[f for f in filterset.form if f.name not in NOT_FOLDED and f.name not in self.primary_filters],
             filters_active=any(
                 filterset.form[name].value() not in (None, "", [])
                 for name in filterset.form.fields
-                if name != "q" and name not in self.primary_filters
+                if name not in NOT_FOLDED and name not in self.primary_filters
             ),
             columns_available=self.table_class.available_columns(),
             columns_selected=table.selected_columns,

@@ -22,7 +22,7 @@ from ..services import DuplicateNumberError, StaleCustomerError
 from .serializers import CustomerGroupSerializer, CustomerSerializer, ProtocolEntrySerializer, StaleCustomerSerializer
 
 #: query parameters of a plain quick search (the till's search as you type)
-QUICK_SEARCH_PARAMS = {"q", "page", "page_size"}
+QUICK_SEARCH_PARAMS = {"q", "cursor", "page_size"}
 
 ETAG_VERSION = re.compile(r"[0-9]{1,9}")
 IF_MATCH = OpenApiParameter(
@@ -96,15 +96,16 @@ class CustomerViewSet(
         text = self._quick_search()
         if text is None:
             return super().filter_queryset(queryset)
-        found = search(queryset, text)
-        if not queryset.query.has_filters():  # all customers: search.count() can count them from the keys
+        everyone = not queryset.query.has_filters()  # search.count() can count them from the keys
+        found = search(queryset.filter(active=True), text)  # active customers, as the FilterSet's default
+        if everyone:
             self._quick_found = (found, text)
         return found
 
     def count_capped(self, queryset, limit: int) -> int | None:
         """The capped count of a plain quick search, read from the search keys alone (see search.count)."""
         found, text = getattr(self, "_quick_found", (None, ""))
-        return count(text, limit) if queryset is found else None
+        return count(text, limit, active=True) if queryset is found else None
 
     def _quick_search(self) -> str | None:
         """What was typed when the list is asked for nothing but `q` (and a page); else None.

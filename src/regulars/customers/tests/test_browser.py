@@ -132,7 +132,13 @@ def test_search_while_typing_and_open_with_the_keyboard(page, cashier, juergen, 
 def test_filters_update_the_list(page, cashier, juergen, make_customer):
     make_customer(first_name="Dirk", last_name="Schmidt", active=False)
     log_in(page, cashier)
+    expect(results(page)).to_have_count(1)  # active customers, unless asked for others
+    expect(results(page).first).to_contain_text("Müller, Jürgen")
+    page.get_by_role("combobox", name="active").select_option(label="active and inactive")
     expect(results(page)).to_have_count(2)
+    page.get_by_role("combobox", name="active").select_option(label="inactive only")
+    expect(results(page)).to_have_count(1)
+    expect(results(page).first).to_contain_text("Schmidt, Dirk")
     page.get_by_role("combobox", name="active").select_option(label="active only")
     expect(results(page)).to_have_count(1)
     expect(results(page).first).to_contain_text("Müller, Jürgen")
@@ -140,6 +146,27 @@ def test_filters_update_the_list(page, cashier, juergen, make_customer):
     page.get_by_label("Webshop").check()
     expect(page.locator("#results")).to_contain_text("Nothing found.")
     expect(page).to_have_url(re.compile(r"group=webshop"))
+
+
+def test_sort_by_a_column_header_also_while_searching(page, cashier, juergen, make_customer):
+    make_customer(first_name="Dirk", last_name="Müller", city="Bonn")
+    make_customer(first_name="Eva", last_name="Meyer", city="Aachen")
+    log_in(page, cashier)
+    expect(results(page).locator("td.name")).to_have_text(["Meyer, Eva", "Müller, Dirk", "Müller, Jürgen"])
+
+    city = page.locator("#results thead").get_by_role("link", name="City")
+    city.click()
+    expect(results(page).locator("td.name")).to_have_text(["Meyer, Eva", "Müller, Dirk", "Müller, Jürgen"])
+    expect(page.locator("#results th[aria-sort=ascending]")).to_have_text("City")
+    page.locator("#results thead").get_by_role("link", name="City").click()  # again: the other way round
+    expect(results(page).locator("td.name")).to_have_text(["Müller, Jürgen", "Müller, Dirk", "Meyer, Eva"])
+    expect(page).to_have_url(re.compile(r"ordering=-city"))
+
+    page.get_by_role("searchbox", name="Search").press_sequentially("müller", delay=30)
+    expect(results(page).locator("td.name")).to_have_text(["Müller, Jürgen", "Müller, Dirk"])  # Köln, then Bonn
+    expect(page).to_have_url(re.compile(r"ordering=-city.*q=m%C3%BCller|q=m%C3%BCller.*ordering=-city"))
+    expect(page.locator("#results th[aria-sort=descending]")).to_have_text("City")
+    screenshot(page, "list-sorted")
 
 
 def test_choose_columns_kept_per_user(page, new_context, cashier, manager, juergen):
