@@ -16,8 +16,10 @@ def customer_receipts(customer):
     on_lines = ReceiptLine.objects.filter(customer=customer).order_by().values("receipt_id")
     return (
         Receipt.objects.filter(pk__in=_receipts_of(customer).union(on_lines))
-        .select_related("staff", "till__shop", "cancelled_by", "cancels", "link", "seller")
-        .prefetch_related("lines__staff", "payments")
+        .select_related("staff", "till__shop", "cancels", "seller")
+        # the reverse ones (a cancellation, a link) fetched for the page only: joined, they made PostgreSQL join
+        # every receipt of every customer before picking this customer's (750 ms instead of 40 with 100,000)
+        .prefetch_related("cancelled_by", "link", "lines__staff", "payments")
         .order_by("-created_at", "-id")
     )
 
