@@ -1,9 +1,16 @@
-"""Ids and counts typed or posted by a browser or client: read safely, never a server error (X5 hardening).
+"""Ids, counts and text typed or posted by a browser or client: read safely, never a server error (X5 hardening).
 
 A database id is at most 2**63 - 1; "abc", "٣", "-1" or a number beyond that is no id of ours.
 """
 
 MAX_ID = 2**63 - 1
+#: control characters that no typed text holds and PostgreSQL refuses (NUL) or a printout garbles
+_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def typed_text(value, limit: int) -> str:
+    """Text as a cashier types or scans it: without control characters, trimmed, at most `limit` characters."""
+    return str(value if value is not None else "").translate(_CONTROL).strip()[:limit]
 
 
 def parse_int(value, *, low: int, high: int) -> int | None:

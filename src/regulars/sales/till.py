@@ -13,7 +13,7 @@ from django.views import View
 
 from regulars.catalog.models import Article, Service
 from regulars.catalog.search import search_articles
-from regulars.core.ids import parse_id, parse_int
+from regulars.core.ids import parse_id, parse_int, typed_text
 from regulars.core.models import StaffMember
 from regulars.core.services import default_staff, shops_of
 from regulars.core.views.mixins import RoleRequiredMixin
@@ -151,7 +151,7 @@ class TillCustomerSearchView(RoleRequiredMixin, View):
     """Customers as the cashier types, for the receipt or, with `line`, for one line of it (R1)."""
 
     def get(self, request):
-        text = request.GET.get("customer_q", "")[:100]
+        text = typed_text(request.GET.get("customer_q"), 100)
         rows = search(Customer.objects.filter(active=True), text)[:8] if text.strip() else []
         line = parse_int(request.GET.get("line"), low=0, high=999)
         action = reverse("sales:cart_line_customer", args=[line]) if line is not None else ""
@@ -163,7 +163,7 @@ class TillArticleSearchView(RoleRequiredMixin, View):
     """The till's shop's active articles by name (also inside words), brand or EAN prefix as the cashier types."""
 
     def get(self, request):
-        text = request.GET.get("code", "")[:100]
+        text = typed_text(request.GET.get("code"), 100)
         till = Cart(request).till
         articles = Article.objects.filter(active=True, shop_id=till.shop_id if till else None).select_related("brand")
         rows = search_articles(articles, text)[:8] if text.strip() else []
@@ -172,7 +172,7 @@ class TillArticleSearchView(RoleRequiredMixin, View):
 
 def find_customer(request) -> tuple[Customer | None, str]:
     """The customer picked from the results (`customer`) or typed or scanned by number, and the number typed."""
-    number = (request.POST.get("number") or request.POST.get("customer_q") or "").strip()[:32]
+    number = typed_text(request.POST.get("number") or request.POST.get("customer_q"), 32)
     picked = parse_id(request.POST.get("customer"))
     if picked is not None:
         return Customer.objects.filter(pk=picked).first(), number

@@ -9,7 +9,7 @@ from django.views import View
 from regulars.catalog.models import Article, Service
 from regulars.catalog.search import search_articles
 from regulars.core.fields import MoneyFormField
-from regulars.core.ids import parse_id, parse_int
+from regulars.core.ids import parse_id, parse_int, typed_text
 from regulars.core.views.mixins import RoleRequiredMixin
 
 from .inputs import MAX_AMOUNT, MAX_QUANTITY
@@ -46,7 +46,7 @@ class TillAddView(RoleRequiredMixin, View):
 
     @staticmethod
     def _article(request, shop_id) -> tuple[Article | None, str]:
-        code = request.POST.get("code", "").strip()[:100]
+        code = typed_text(request.POST.get("code"), 100)
         articles = Article.objects.filter(active=True, shop_id=shop_id)
         picked = parse_id(request.POST.get("article"))
         article = articles.filter(pk=picked).first() if picked is not None else None
@@ -127,7 +127,7 @@ class TillLineOverrideView(_LineView):
             discount = field.clean(request.POST.get("discount", ""))
         except ValidationError as error:
             return " ".join(error.messages)
-        reason = request.POST.get("reason", "").strip()[:200]
+        reason = typed_text(request.POST.get("reason"), 200)
         if any(value is not None and value > MAX_AMOUNT for value in (unit_price, discount)):
             return _("Please enter an amount from 0 to 1,000,000.")
         if (unit_price is not None or discount is not None) and not reason:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from regulars.core.fields import MoneyFormField
-from regulars.core.ids import parse_id, parse_int
+from regulars.core.ids import parse_id, parse_int, typed_text
 from regulars.core.money import format_amount
 from regulars.core.views.mixins import RoleRequiredMixin
 
@@ -46,7 +46,7 @@ class TillPayView(RoleRequiredMixin, View):
 
     def post(self, request):
         cart = Cart(request)
-        typed = {"cash": request.POST.get("cash", "")[:20], "card": request.POST.get("card", "")[:20]}
+        typed = {"cash": typed_text(request.POST.get("cash"), 20), "card": typed_text(request.POST.get("card"), 20)}
         try:
             cash, card = (MoneyFormField(required=False).clean(typed[name]) or 0 for name in ("cash", "card"))
         except ValidationError as error:
@@ -103,7 +103,7 @@ class TillLinkView(RoleRequiredMixin, View):
 
     def post(self, request):
         cart = Cart(request)
-        text = request.POST.get("receipt", "").strip()[:12]
+        text = typed_text(request.POST.get("receipt"), 12)
         number = parse_int(text, low=1, high=2**31 - 1)
         receipt = Receipt.objects.filter(till=cart.till, number=number).first() if number and cart.till else None
         if receipt is None or cart.customer is None:

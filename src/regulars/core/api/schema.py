@@ -73,8 +73,8 @@ def declare_errors(result, generator, request, public):
 class EnglishSchemaView(SpectacularAPIView):
     """The schema in English for every user: a client generated from it is the same whoever downloaded it."""
 
-    def get(self, request, *args, **kwargs):
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
         # after authentication, which switches to the user's language; kept until the answer is rendered
         translation.activate("en")
         request.LANGUAGE_CODE = "en"
-        return super().get(request, *args, **kwargs)
