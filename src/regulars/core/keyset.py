@@ -1,10 +1,11 @@
 """Keyset ("seek") paging: a page starts after the sort key of the row before it, so page 500 is as fast as page 1.
 
-A page is `WHERE (sort key) > (key of the last row shown) ORDER BY sort key LIMIT n`: with an index on the sort key,
-a range scan from where the previous page ended, however deep. The sort key is the list's ordering, ended by the
-primary key so that no two rows share it. The cursor that asks for a page carries that key and the page's number.
-An ordering that cannot be compared by value (through a relation, on a column that may be empty (NULL), by an
-expression) is paged by offset instead; the short lists ordered that way (tills by shop) do not need more.
+A page is the rows after the sort key of the last row shown, in the order of that key (`seek`): with an index on
+the sort key, index seeks from where the previous page ended, however deep. The sort key is the list's ordering,
+ended by the primary key so that no two rows share it. The cursor that asks for a page carries that key and the
+page's number. An ordering that cannot be compared by value (through a relation, on a column that may be empty
+(NULL), by an expression) is paged by offset instead; the short lists ordered that way (tills by shop) do not need
+more.
 """
 
 import base64
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import connection
-from django.db.models import Field, Q, QuerySet
+from django.db.models import Field, QuerySet
 
 
 class InvalidCursor(ValueError):
@@ -31,6 +32,8 @@ class SortField:
     descending: bool
     field: Field
     attribute: str
+    #: no two rows share the value: the key ends here
+    unique: bool = False
 
 
 def sort_key(queryset: QuerySet) -> tuple[SortField, ...] | None:
@@ -49,22 +52,25 @@ def sort_key(queryset: QuerySet) -> tuple[SortField, ...] | None:
         if part is None:
             return None
         key.append(part)
-        if part.field.primary_key or (part.field.unique and part.name not in query.annotations):
+        if part.unique:
             return tuple(key)
-    return (*key, SortField(meta.pk.name, key[-1].descending if key else False, meta.pk, meta.pk.attname))
+    return (*key, SortField(meta.pk.name, key[-1].descending if key else False, meta.pk, meta.pk.attname, True))
 
 
 def _sort_field(queryset: QuerySet, name: str, descending: bool) -> SortField | None:
+    """A column of the sort key; an annotation is unique when it is the listed row's own primary key (the
+    search's `match_customer`, read from the search key's foreign key)."""
+    meta = queryset.model._meta
     annotation = queryset.query.annotations.get(name)
     if annotation is not None:
-        return SortField(name, descending, annotation.output_field, name)
+        return SortField(name, descending, annotation.output_field, name, annotation.output_field is meta.pk)
     try:
-        field = queryset.model._meta.get_field(name)
+        field = meta.get_field(name)
     except FieldDoesNotExist:
         return None  # a lookup through a relation ("shop__name")
     if not field.concrete or field.is_relation or field.null:
         return None
-    return SortField(name, descending, field, field.attname)
+    return SortField(name, descending, field, field.attname, field.primary_key or field.unique)
 
 
 def ordered(queryset: QuerySet, key: tuple[SortField, ...], backwards: bool = False) -> QuerySet:
@@ -72,20 +78,32 @@ def ordered(queryset: QuerySet, key: tuple[SortField, ...], backwards: bool = Fa
     return queryset.order_by(*(("-" if part.descending != backwards else "") + part.name for part in key))
 
 
-def beyond(key: tuple[SortField, ...], values: tuple, backwards: bool = False) -> Q:
-    """The rows after `values` in the order of `key` (before them when going back).
+def seek(queryset: QuerySet, key: tuple[SortField, ...], values: tuple, limit: int, backwards: bool = False) -> list:
+    """The first `limit` rows after `values` in the order of `key` (before them, nearest first, when going back).
 
-    `a >= x AND (a > x OR (a = x AND id > y))`: the first column bounds the index range, the rest decides ties.
+    For a key (city, id) and the row ("Köln", 812): first the rest of Köln (`city = 'Köln' AND id > 812`), then what
+    follows (`city > 'Köln'`): each an index seek, however many customers live in Köln. (A comparison of rows,
+    `(city, id) > ('Köln', 812)`, would be one query, but SQLite seeks by it only on the first column when the
+    second is the rowid.) The next query runs only when the rows so far do not fill the page.
     """
+    rows: list = []
+    for rest in seeks(queryset, key, values, backwards):
+        rows += rest[: limit - len(rows)]
+        if len(rows) >= limit:
+            break
+    return rows
 
-    def past(part: SortField, value, strict: bool = True) -> Q:
-        lookup = ("lt" if part.descending != backwards else "gt") + ("" if strict else "e")
-        return Q(**{f"{part.name}__{lookup}": value})
 
-    condition = past(key[-1], values[-1])
-    for part, value in zip(reversed(key[:-1]), reversed(values[:-1]), strict=True):
-        condition = past(part, value) | (Q(**{part.name: value}) & condition)
-    return past(key[0], values[0], strict=False) & condition
+def seeks(queryset: QuerySet, key: tuple[SortField, ...], values: tuple, backwards: bool = False) -> list[QuerySet]:
+    """The queries of `seek`, in the order their rows come."""
+    in_order = ordered(queryset, key, backwards)
+    found = []
+    for depth in range(len(key) - 1, -1, -1):
+        part = key[depth]
+        lookup = "lt" if part.descending != backwards else "gt"
+        same = {earlier.name: value for earlier, value in zip(key[:depth], values[:depth], strict=True)}
+        found.append(in_order.filter(**same, **{f"{part.name}__{lookup}": values[depth]}))
+    return found
 
 
 @dataclass(frozen=True)

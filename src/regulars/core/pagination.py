@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from .keyset import Cursor, beyond, ordered, sort_key
+from .keyset import Cursor, ordered, seek, sort_key
 
 COUNT_CAP = 1000
 
@@ -61,10 +61,10 @@ def list_page(queryset: QuerySet, *, cursor: str | None, per_page: int, counter:
         if start.offset:
             page.previous = Cursor(start.number - 1, offset=max(0, start.offset - per_page)).encode(key)
         return page
-    rows = ordered(queryset, key, start.backwards)
     if start.values:
-        rows = rows.filter(beyond(key, start.values, start.backwards))
-    rows = list(rows[: per_page + 1])
+        rows = seek(queryset, key, start.values, per_page + 1, start.backwards)
+    else:
+        rows = list(ordered(queryset, key)[: per_page + 1])
     if start.backwards:
         if len(rows) <= per_page:  # back at the start: the first page, full
             return list_page(queryset, cursor=None, per_page=per_page, counter=counter)

@@ -155,12 +155,13 @@ def _condition(query: Query, path: str) -> Q:
     return condition
 
 
-def search(queryset: QuerySet, text: str) -> QuerySet:
-    """Customers of `queryset` matching `text`, ordered by their best key; unchanged when `text` is empty.
+def search(queryset: QuerySet, text: str | Query) -> QuerySet:
+    """Customers of `queryset` matching `text` (or a query resolved from it), ordered by their best key; unchanged
+    when `text` is empty.
 
     A customer whose several keys match is listed once, under its first matching key.
     """
-    query = resolve(text)
+    query = text if isinstance(text, Query) else resolve(text)
     if query is None:  # nothing typed: everyone; only characters that are never searched, or no match: no one
         return queryset if not text.strip() else queryset.none()
     earlier = SearchKey.objects.filter(_condition(query, "key"), customer=OuterRef("pk"), key__lt=OuterRef("match"))
@@ -172,16 +173,16 @@ def search(queryset: QuerySet, text: str) -> QuerySet:
     )
 
 
-def count(text: str, limit: int, *, active: bool | None = None) -> int | None:
-    """How many customers match `text` (only active or inactive ones, if asked), counting no further than `limit`;
-    None when nothing is searched.
+def count(text: str | Query, limit: int, *, active: bool | None = None) -> int | None:
+    """How many customers match `text` (or a query resolved from it; only active or inactive ones, if asked),
+    counting no further than `limit`; None when nothing is searched.
 
     The same as search(Customer.objects.all(), text)[:limit].count(), but from the index of keys alone and
     as fast as reading `limit` keys: the distinct customers among the first matching keys. A customer rarely
     has two keys in one range; when the keys read hold fewer than `limit` customers but there are more keys,
     more are read.
     """
-    query = resolve(text)
+    query = text if isinstance(text, Query) else resolve(text)
     if query is None:
         return None
     quote = connection.ops.quote_name

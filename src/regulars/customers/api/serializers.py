@@ -170,13 +170,18 @@ class CustomerSerializer(CountryFieldMixin, serializers.ModelSerializer):
         extra_kwargs = {"number": {"required": False}}
         list_serializer_class = CustomerListSerializer
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def get_fields(self):
+        """The fields; a customer's discounts are those of the shops the user works in.
+
+        Here and not in __init__, so that a list of customers (CustomerListSerializer) builds no fields at all.
+        """
+        fields = super().get_fields()
         request = self.context.get("request")
-        if request is not None:  # the discounts of the shops the user works in
+        if request is not None:
             shops = shops_of(request.user)
             for name in ("service_discount", "article_discount"):
-                self.fields[name].queryset = self.fields[name].queryset.filter(shop__in=shops)
+                fields[name].queryset = fields[name].queryset.filter(shop__in=shops)
+        return fields
 
     def validate_vat_id(self, value):
         return _checked(normalise_vat_id, value)

@@ -17,7 +17,7 @@ from regulars.core.api.serializers import ErrorSerializer
 from ..filters import CustomerFilterSet
 from ..models import Consent, Customer, CustomerGroup
 from ..protocol import KIND
-from ..search import count, search
+from ..search import count, resolve, search
 from ..services import DuplicateNumberError, StaleCustomerError
 from .serializers import CustomerGroupSerializer, CustomerSerializer, ProtocolEntrySerializer, StaleCustomerSerializer
 
@@ -97,15 +97,16 @@ class CustomerViewSet(
         if text is None:
             return super().filter_queryset(queryset)
         everyone = not queryset.query.has_filters()  # search.count() can count them from the keys
-        found = search(queryset.filter(active=True), text)  # active customers, as the FilterSet's default
+        query = resolve(text)  # once for the page and the count
+        found = search(queryset.filter(active=True), text if query is None else query)  # active: the default
         if everyone:
-            self._quick_found = (found, text)
+            self._quick_found = (found, query)
         return found
 
     def count_capped(self, queryset, limit: int) -> int | None:
         """The capped count of a plain quick search, read from the search keys alone (see search.count)."""
-        found, text = getattr(self, "_quick_found", (None, ""))
-        return count(text, limit, active=True) if queryset is found else None
+        found, query = getattr(self, "_quick_found", (None, None))
+        return count(query, limit, active=True) if queryset is found and query is not None else None
 
     def _quick_search(self) -> str | None:
         """What was typed when the list is asked for nothing but `q` (and a page); else None.

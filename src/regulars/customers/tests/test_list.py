@@ -53,8 +53,12 @@ def test_l1_every_page_of_the_list_is_reached_by_following_next(cashier_client, 
 
 
 @pytest.mark.parametrize(
-    "url", ["/api/v1/customers/", "/api/v1/customers/?q=kunde", "/api/v1/customers/?city=&q=kunde"]
-)
+    "url",
+    [
+        "/api/v1/customers/", "/api/v1/customers/?q=kunde", "/api/v1/customers/?city=&q=kunde",
+        "/api/v1/customers/?ordering=city",  # all in the same city: the pages go on among equals
+    ],
+)  # fmt: skip
 def test_l1_the_api_reaches_the_last_customer_by_following_next(api, many_customers, url):
     seen = []
     while url:
@@ -65,9 +69,10 @@ def test_l1_the_api_reaches_the_last_customer_by_following_next(api, many_custom
     assert seen == [f"Kunde {i:04d}" for i in range(MANY)]
 
 
-def test_l1_previous_goes_back_page_by_page(api, many_customers):
+@pytest.mark.parametrize("ordering", ["", "&ordering=-city"])
+def test_l1_previous_goes_back_page_by_page(api, many_customers, ordering):
     # given the pages of 200 customers, followed to the last
-    url, pages = "/api/v1/customers/?page_size=200", []
+    url, pages = f"/api/v1/customers/?page_size=200{ordering}", []
     while url:
         body = api.get(url).json()
         pages.append([customer["last_name"] for customer in body["results"]])
