@@ -42,7 +42,7 @@ def _module(name):
     return importlib.import_module(f"{PACKAGE}.{name}")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_generated_client_works_a_till_day_through_the_api(generated, live_server, api_token, till, jana, haircut):
     client = generated.AuthenticatedClient(base_url=live_server.url, token=api_token, raise_on_unexpected_status=True)
     models = _module("models")
